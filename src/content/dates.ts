@@ -1,0 +1,82 @@
+/**
+ * Article dates: `YYYY-MM-DD`, or a date-time with or without an offset (RFC 3339 §5.6, with a
+ * space allowed for the `T` as §5.6 NOTE permits). Without an offset, the site's time zone
+ * applies. Never "now" and never a file's mtime: dates must be the same on every machine.
+ */
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?$/
+
+export type ParsedDate = { iso: string } | { error: string }
+
+/**
+ * Parses an article date into an ISO 8601 UTC string.
+ * @example parseDate('2020-10-19', 'UTC') // { iso: '2020-10-19T00:00:00.000Z' }
+ */
+export function parseDate(text: string, timeZone: string): ParsedDate {
+  const m = DATE_TIME.exec(text.trim())
+  if (!m) return { error: 'use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][offset]' }
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((v) => (v ? Number(v) : 0))
+  const ms = m[7] ? Math.floor(Number(m[7]) * 1000) : 0
+  const local = Date.UTC(y, mo - 1, d, h, mi, s, ms)
+  const check = new Date(local)
+  if (y < 1000 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    return { error: 'no such day or time' }
+  }
+  const offset = m[8]
+  if (!offset) return { iso: new Date(zonedToUtc(local, timeZone)).toISOString() }
+  if (offset === 'Z' || offset === 'z') return { iso: check.toISOString() }
+  const sign = offset[0] === '-' ? -1 : 1
+  const digits = offset.slice(1).replace(':', '')
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))
+  if (minutes >= 24 * 60) return { error: `offset ${offset} is out of range` }
+  return { iso: new Date(local - sign * minutes * 60_000).toISOString() }
+}
+
+/** Whether `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(timeZone, f)
+  }
+  return f
+}
+
+/** Milliseconds that `timeZone` is ahead of UTC at the instant `utc`. */
+function offsetAt(utc: number, timeZone: string): number {
+  const parts: Record<string, number> = {}
+  for (const p of formatter(timeZone).formatToParts(utc)) parts[p.type] = Number(p.value)
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second)
+  return wall - Math.floor(utc / 1000) * 1000
+}
+
+/**
+ * The UTC instant at which the wall clock in `timeZone` shows `wall` (given as if it were UTC).
+ * A wall time skipped by a DST jump maps to the instant just after the jump.
+ */
+function zonedToUtc(wall: number, timeZone: string): number {
+  const first = wall - offsetAt(wall, timeZone)
+  const second = wall - offsetAt(first, timeZone)
+  return first === second ? first : Math.max(first, second)
+}

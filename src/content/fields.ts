@@ -1,0 +1,93 @@
+/**
+ * Front matter values as users write them, turned into plain typed values. Each returns the value
+ * or an error message that says how to fix it.
+ */
+import type { Author } from '../corpus.ts'
+
+export type Result<T> = { value: T } | { error: string }
+
+/** A number or a date in a text field is taken as its text; a string is trimmed. */
+export function toText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v)
+  if (v instanceof Date) return v.toISOString()
+  return undefined
+}
+
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/
+
+/** `author` / `authors`: a string, a list of strings, or objects `{ name, email?, url? }`. */
+export function toAuthors(v: unknown): Result<Author[]> {
+  const list = Array.isArray(v) ? v : [v]
+  const authors: Author[] = []
+  for (const item of list) {
+    const name = toText(item)
+    if (name) {
+      authors.push({ name })
+      continue
+    }
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      return { error: 'write a name, a list of names, or entries with name, email and url' }
+    }
+    const o = item as Record<string, unknown>
+    const author: Author = { name: toText(o.name) ?? '' }
+    if (!author.name) return { error: 'every author needs a name' }
+    const email = toText(o.email)
+    if (email !== undefined) {
+      if (!EMAIL.test(email)) return { error: `"${email}" is not an e-mail address` }
+      author.email = email
+    }
+    const url = toText(o.url)
+    if (url !== undefined) {
+      if (!/^https?:\/\/\S+$/.test(url)) return { error: `author url "${url}" must start with https://` }
+      author.url = new URL(url).href
+    }
+    authors.push(author)
+  }
+  return { value: authors }
+}
+
+/** `tags` / `categories`: a list, or one string (commas separate several). Duplicates dropped. */
+export function toTags(v: unknown): Result<string[]> {
+  const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [v]
+  const tags: string[] = []
+  for (const item of list) {
+    const tag = toText(item)
+    if (tag === undefined) {
+      if (typeof item === 'string') continue
+      return { error: 'write a tag name or a list of tag names' }
+    }
+    const squashed = tag.replace(/\s+/g, ' ')
+    if (!tags.includes(squashed)) tags.push(squashed)
+  }
+  return { value: tags }
+}
+
+/** `draft`: true/false (also yes/no, as YAML 1.1 wrote them). */
+export function toBoolean(v: unknown): Result<boolean> {
+  if (typeof v === 'boolean') return { value: v }
+  const t = toText(v)?.toLowerCase()
+  if (t === 'true' || t === 'yes') return { value: true }
+  if (t === 'false' || t === 'no') return { value: false }
+  return { error: 'must be true or false' }
+}
+
+/** An explicit item id must be an absolute URI (RFC 4287 §4.2.6: atom:id is an IRI). */
+export function toId(v: unknown): Result<string> {
+  const t = toText(v)
+  if (t && /^[a-z][a-z0-9+.-]*:\S+$/i.test(t)) {
+    try {
+      return { value: new URL(t).href }
+    } catch {
+      // fall through to the error
+    }
+  }
+  return { error: 'must be an absolute URI such as tag:example.com,2024:my-post or urn:uuid:…' }
+}
+
+/** A slug is one URL path segment: no slashes, `?`, `#` or white space. */
+export function toSlug(v: unknown): Result<string> {
+  const t = toText(v)
+  if (t && /^[^\s/\\?#%]+$/u.test(t) && t !== '.' && t !== '..') return { value: t }
+  return { error: 'must be one path segment without spaces, /, ?, # or %, such as my-first-post' }
+}

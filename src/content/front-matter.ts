@@ -1,0 +1,72 @@
+/**
+ * Front matter through gray-matter with YAML 1.2 (the `yaml` package, core schema: dates stay
+ * text, so a date without an offset can take the site's time zone). gray-matter's `js` and
+ * `javascript` engines would `eval` the block: they are replaced by ones that refuse.
+ */
+import matter from 'gray-matter'
+import { parse as parseYaml, YAMLParseError } from 'yaml'
+import type { Problem } from './problem.ts'
+import { lineAt } from './problem.ts'
+
+export type FrontMatter = {
+  data: Record<string, unknown>
+  body: string
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number
+  /** 1-based line of a top-level key in the file, when present. */
+  lineOf: (key: string) => number | undefined
+}
+
+class RefusedEngine extends Error {}
+
+function refuse(): never {
+  throw new RefusedEngine()
+}
+
+const options: matter.GrayMatterOption<string, object> = {
+  engines: {
+    yaml: (text: string) => parseYaml(text) as object,
+    js: refuse,
+    javascript: refuse,
+  },
+}
+
+/** Splits a file into front matter and body. A file without front matter has empty data. */
+export function readFrontMatter(text: string, file: string): FrontMatter | Problem {
+  if (!/^---/.test(text)) return { data: {}, body: text, bodyLine: 1, lineOf: () => undefined }
+  let parsed: matter.GrayMatterFile<string>
+  try {
+    parsed = matter(text, options)
+  } catch (e) {
+    if (e instanceof RefusedEngine) {
+      return {
+        file,
+        line: 1,
+        message:
+          'JavaScript front matter (---js) is not allowed and was not run; write the front matter as YAML between --- lines',
+      }
+    }
+    if (e instanceof YAMLParseError) {
+      const line = e.linePos?.[0].line
+      const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+      return {
+        file,
+        line,
+        message: `front matter is not valid YAML: ${reason} (column ${e.linePos?.[0].col}); quote values that contain ": "`,
+      }
+    }
+    const message = e instanceof Error ? e.message : String(e)
+    return { file, line: 1, message: `front matter cannot be read (${message}); use YAML between --- lines` }
+  }
+  const data = parsed.data
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { file, line: 2, message: 'front matter must be a YAML mapping of keys to values (key: value)' }
+  }
+  const lines = parsed.matter.split('\n')
+  const lineOf = (key: string) => {
+    const i = lines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`))
+    return i === -1 ? undefined : i + 1
+  }
+  const bodyLine = lineAt(text, text.length - parsed.content.length)
+  return { data: data as Record<string, unknown>, body: parsed.content, bodyLine, lineOf }
+}

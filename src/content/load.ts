@@ -1,0 +1,161 @@
+/**
+ * Reads a content folder into a `Corpus` (Node only). Never stops at the first bad file: every
+ * file becomes an article, a draft or problems, and the caller gets all problems at once.
+ */
+import { createHash } from 'node:crypto'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { extname, join, relative, sep } from 'node:path'
+import { type Article, type Corpus, compareArticles, type Site } from '../corpus.ts'
+import { parseSiteConfig } from '../site.ts'
+import { parseDateline } from './dateline.ts'
+import { parseMarkdown } from './markdown.ts'
+import { normalise, type ParsedFile } from './normalise.ts'
+import type { Problem } from './problem.ts'
+
+export type LoadResult = {
+  corpus: Corpus
+  /** Problems with articles: those files are left out; everything else is published. */
+  problems: Problem[]
+  /** Problems with `site.yaml`: nothing may be published until they are fixed. */
+  siteProblems: Problem[]
+  warnings: string[]
+  /** Sources (relative paths) of the files left out because of a problem. */
+  rejected: string[]
+  /** Article files read, and drafts left out. */
+  counts: { files: number; drafts: number }
+}
+
+const PARSERS: Record<string, typeof parseMarkdown> = {
+  '.md': parseMarkdown,
+  '.markdown': parseMarkdown,
+  '.txt': parseDateline,
+}
+
+/**
+ * Loads every article under `dir`.
+ * @example const { corpus, problems } = await loadContent('content')
+ */
+export async function loadContent(dir: string): Promise<LoadResult> {
+  const shown = (path: string) => relative(process.cwd(), path) || path
+  const siteFile = join(dir, 'site.yaml')
+  const siteText = await readFile(siteFile, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined
+    throw e
+  })
+  const { config, problems: siteProblems, warnings } = parseSiteConfig(siteText, shown(siteFile))
+  const files = await listArticleFiles(dir)
+  const problems: Problem[] = []
+  const articles: Article[] = []
+  const rejected = new Set<string>()
+  let drafts = 0
+  for (const path of files) {
+    const file = shown(path)
+    const source = relative(dir, path).split(sep).join('/')
+    const read = await readText(path, file, config.maxFileSize)
+    if (typeof read !== 'string') {
+      problems.push(read)
+      rejected.add(source)
+      continue
+    }
+    const parsed = PARSERS[extname(source).toLowerCase()](read, file, source)
+    if ('message' in parsed) {
+      problems.push(parsed)
+      rejected.add(source)
+      continue
+    }
+    const result = normalise(parsed as ParsedFile, config.site)
+    if (result.kind === 'draft') drafts++
+    else if (result.kind === 'article') articles.push(result.article)
+    else {
+      problems.push(...result.problems)
+      rejected.add(source)
+    }
+  }
+  const unique = dropDuplicates(articles, problems, (a) => shown(join(dir, a.source)))
+  for (const a of articles) if (!unique.includes(a)) rejected.add(a.source)
+  return {
+    corpus: makeCorpus(config.site, unique),
+    problems,
+    siteProblems,
+    warnings,
+    rejected: [...rejected],
+    counts: { files: files.length, drafts },
+  }
+}
+
+/** Sorts the articles and stamps the corpus with the hash of its content. */
+export function makeCorpus(site: Site, articles: Article[]): Corpus {
+  const sorted = [...articles].sort(compareArticles)
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ site, articles: sorted }))
+    .digest('hex')
+  return { site, articles: sorted, hash }
+}
+
+async function listArticleFiles(dir: string): Promise<string[]> {
+  const found: string[] = []
+  const entries = await readdir(dir, { withFileTypes: true })
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) found.push(...(await listArticleFiles(path)))
+    else if (extname(entry.name).toLowerCase() in PARSERS) found.push(path)
+  }
+  return found
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+/** The file's text (BOM removed, line endings made `\n`), or why it cannot be an article. */
+async function readText(path: string, file: string, maxSize: number): Promise<string | Problem> {
+  const { size } = await stat(path)
+  if (size > maxSize) {
+    return {
+      file,
+      message: `the file is ${size} bytes, over the limit of ${maxSize}; split it or raise max_file_size in site.yaml`,
+    }
+  }
+  const bytes = await readFile(path)
+  if (bytes.includes(0))
+    return { file, message: 'the file is binary, not text; remove it or save it as UTF-8 text' }
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return { file, message: 'the file is not valid UTF-8; save it with UTF-8 encoding' }
+  }
+  text = text.replace(/\r\n?/g, '\n')
+  if (text.trim() === '') return { file, message: 'the file is empty; write the article or remove the file' }
+  return text
+}
+
+/** Two articles with the same slug or id are both left out, each problem naming the other. */
+function dropDuplicates(articles: Article[], problems: Problem[], fileOf: (a: Article) => string): Article[] {
+  const clashes = new Set<Article>()
+  const check = (key: (a: Article) => string | null, what: string) => {
+    const seen = new Map<string, Article>()
+    for (const a of articles) {
+      const k = key(a)
+      if (k === null) continue
+      const other = seen.get(k)
+      if (!other) {
+        seen.set(k, a)
+        continue
+      }
+      for (const [x, y] of [
+        [other, a],
+        [a, other],
+      ]) {
+        problems.push({
+          file: fileOf(x),
+          message: `${what} "${k}" is also used by ${fileOf(y)}; give one of them another ${what}`,
+        })
+        clashes.add(x)
+      }
+    }
+  }
+  check((a) => a.slug, 'slug')
+  check((a) => a.id, 'id')
+  return articles.filter((a) => !clashes.has(a))
+}

@@ -1,0 +1,153 @@
+/**
+ * One parsed file (front matter plus what its format derives) → an `Article`, or every problem
+ * with it. Pure: no file system, so both formats and the tests share it.
+ */
+import type { Article, Site } from '../corpus.ts'
+import { stripXmlInvalid } from '../escape.ts'
+import { parseDate } from './dates.ts'
+import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
+import { cleanHtml, htmlToText, resolveUrl } from './html.ts'
+import type { Problem } from './problem.ts'
+import { squash, truncateAtWord } from './text.ts'
+
+export type ParsedFile = {
+  /** The path shown in problems, e.g. `content/posts/a.md`. */
+  file: string
+  /** The path relative to the content folder, e.g. `posts/a.md`. */
+  source: string
+  data: Record<string, unknown>
+  lineOf: (key: string) => number | undefined
+  /** The body as HTML, not yet sanitised. */
+  html: string
+  /** What the format itself says, used where the front matter is silent. */
+  derived: { title?: string; date?: string; dateLine?: number; authors?: string[] }
+}
+
+export type Normalised =
+  | { kind: 'article'; article: Article }
+  | { kind: 'draft' }
+  | { kind: 'problems'; problems: Problem[] }
+
+export const SUMMARY_LENGTH = 300
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/
+
+/** Turns a parsed file into an article, applying the field rules of the content format. */
+export function normalise(parsed: ParsedFile, site: Site): Normalised {
+  const { file, data, lineOf, derived } = parsed
+  const problems: Problem[] = []
+  const fail = (key: string, message: string, line = lineOf(key)) =>
+    problems.push({ file, line, message: `"${key}" ${message}` })
+  // Reads the first of `keys` that is present through `convert`, reporting a bad value.
+  const field = <T>(keys: string[], convert: (v: unknown) => Result<T>): T | undefined => {
+    const key = keys.find((k) => data[k] !== undefined && data[k] !== null)
+    if (key === undefined) return undefined
+    const r = convert(data[key])
+    if ('error' in r) fail(key, r.error)
+    return 'value' in r ? r.value : undefined
+  }
+
+  if (field(['draft'], toBoolean) === true) return { kind: 'draft' }
+
+  const base =
+    parsed.source
+      .split('/')
+      .pop()
+      ?.replace(/\.[^.]+$/, '') ?? ''
+  const slug =
+    field(['slug'], toSlug) ??
+    base
+      .replace(DATE_PREFIX, '')
+      .replace(/\s+/g, '-')
+      .replace(/[?#%\\]/g, '')
+  if (!slug) problems.push({ file, message: 'the file name gives no slug; set "slug" in the front matter' })
+  const pagePath = `/articles/${encodeURIComponent(slug)}`
+
+  const title = clean(toText(data.title) ?? derived.title ?? '')
+  if (!title) {
+    problems.push({ file, line: 1, message: '"title" is missing; add title: … to the front matter' })
+  }
+
+  const date = readDate(['date'], derived.date, derived.dateLine) ?? readPrefixDate()
+  if (date === undefined && !problems.some((p) => p.message.startsWith('"date"'))) {
+    problems.push({
+      file,
+      line: 1,
+      message: 'no date: add date: YYYY-MM-DD to the front matter or start the file name with YYYY-MM-DD-',
+    })
+  }
+  const updated = readDate(['updated', 'lastmod']) ?? date
+  if (date && updated && updated < date) {
+    fail(
+      data.updated !== undefined ? 'updated' : 'lastmod',
+      'is before "date"; an article cannot change before it is published',
+    )
+  }
+
+  const authorList = field(['authors', 'author'], toAuthors)
+  const authors = authorList?.length
+    ? authorList
+    : derived.authors?.length
+      ? derived.authors.map((name) => ({ name }))
+      : [site.author]
+
+  const html = cleanHtml(stripXmlInvalid(parsed.html), pagePath)
+  const summaryText = toText(data.summary) ?? toText(data.description)
+  const firstParagraph = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? html
+  const summary = clean(summaryText ?? truncateAtWord(htmlToText(firstParagraph), SUMMARY_LENGTH))
+
+  let image: string | undefined
+  const imageText = toText(data.image)
+  if (data.image !== undefined && imageText === undefined) fail('image', 'must be a URL or a path')
+  if (imageText) {
+    image = resolveUrl(imageText, pagePath)
+    if (!/^(\/|https?:\/\/)/.test(image))
+      fail('image', 'must be an http(s) URL or a path such as images/photo.jpg')
+  }
+
+  const id = field(['id'], toId) ?? null
+  const tags = field(['tags', 'categories'], toTags) ?? []
+  if (problems.length > 0 || !date || !updated) return { kind: 'problems', problems }
+  return {
+    kind: 'article',
+    article: {
+      source: parsed.source,
+      slug,
+      id,
+      title,
+      date,
+      updated,
+      authors: authors.map((a) => ({ ...a, name: clean(a.name) })),
+      tags: tags.map(clean).filter(Boolean),
+      summary,
+      html,
+      ...(image ? { image } : {}),
+    },
+  }
+
+  function readDate(keys: string[], fallback?: string, fallbackLine?: number): string | undefined {
+    const key = keys.find((k) => data[k] !== undefined && data[k] !== null)
+    const text = key ? toText(data[key]) : fallback
+    if (text === undefined) {
+      if (key) fail(key, 'must be a date such as 2024-05-01 or 2024-05-01T09:30:00+02:00')
+      return undefined
+    }
+    const r = parseDate(text, site.timezone)
+    if ('iso' in r) return r.iso
+    if (key) fail(key, `is not a date ("${text}"): ${r.error}`)
+    else problems.push({ file, line: fallbackLine, message: `the date "${text}" is not a date: ${r.error}` })
+    return undefined
+  }
+
+  function readPrefixDate(): string | undefined {
+    const m = DATE_PREFIX.exec(base)
+    if (!m) return undefined
+    const r = parseDate(m[1], site.timezone)
+    if ('iso' in r) return r.iso
+    problems.push({ file, message: `the file name starts with "${m[1]}", which is not a date (${r.error})` })
+    return undefined
+  }
+}
+
+function clean(text: string): string {
+  return squash(stripXmlInvalid(text))
+}

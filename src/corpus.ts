@@ -1,0 +1,57 @@
+/**
+ * The contract between `load` (Node only) and everything after it.
+ * A corpus is plain, serialisable data: `dateline build` writes it as JSON and the Worker imports
+ * it, so nothing here may hold a Date, a Map or a function.
+ */
+
+export type Author = { name: string; email?: string; url?: string }
+
+export type Article = {
+  /** Path of the source file relative to the content folder, with `/` separators. */
+  source: string
+  /** URL path segment under `/articles/`; never changes once published. */
+  slug: string
+  /** Explicit `id` from front matter (an absolute URI), or null: the permalink is the id. */
+  id: string | null
+  title: string
+  /** Publication time, ISO 8601 in UTC (`2020-10-19T00:00:00.000Z`). */
+  date: string
+  /** Last update, ISO 8601 in UTC; equals `date` unless the article says otherwise. */
+  updated: string
+  authors: Author[]
+  tags: string[]
+  /** Plain text. */
+  summary: string
+  /** Sanitised HTML; links into the site are root-relative (`/articles/x`) until rendered. */
+  html: string
+  /** Absolute URL or root-relative path. */
+  image?: string
+}
+
+export type Site = {
+  title: string
+  description: string
+  /** BCP 47 language tag. */
+  language: string
+  author: Author
+  /** IANA time zone applied to dates written without an offset. */
+  timezone: string
+  copyright?: string
+  /** How many articles a subscription feed shows. */
+  items: number
+  image?: string
+}
+
+export type Corpus = {
+  site: Site
+  /** Newest first by `date`, ties broken by slug: the order every feed and page shows. */
+  articles: Article[]
+  /** SHA-256 of the site and the articles: the corpus version. */
+  hash: string
+}
+
+/** Orders articles newest first; ties by slug so the order never depends on file-system order. */
+export function compareArticles(a: Article, b: Article): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
+}

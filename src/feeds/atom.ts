@@ -1,0 +1,51 @@
+/**
+ * Atom 1.0 (RFC 4287) through the `feed` package: `id`, `updated`, `published`, an author on the
+ * feed (§4.1.1) and on every entry, `summary` and `content` as escaped HTML, categories, and
+ * self and alternate links.
+ */
+import { Feed } from 'feed'
+import { escapeHtml } from '../escape.ts'
+import { absoluteUrl, absolutizeHtml, itemId, permalink } from './urls.ts'
+import type { FeedView } from './view.ts'
+import { restoreXml, xmlCdata, xmlText } from './xml-safe.ts'
+
+type Person = { name: string; email?: string; url?: string }
+
+const person = (p: Person) => ({
+  name: xmlText(p.name),
+  ...(p.email ? { email: xmlText(p.email) } : {}),
+  ...(p.url ? { link: p.url } : {}),
+})
+
+/** Renders the view as an Atom 1.0 document. */
+export function renderAtom(view: FeedView): string {
+  const { site, siteUrl } = view
+  const self = siteUrl + view.paths.atom
+  const feed = new Feed({
+    title: xmlText(view.title),
+    description: xmlText(view.description),
+    id: self,
+    link: `${siteUrl}/`,
+    updated: new Date(view.updated),
+    generator: 'dateline',
+    author: person(site.author),
+    feedLinks: { atom: self },
+    ...(site.copyright ? { copyright: xmlText(site.copyright) } : {}),
+    ...(site.image ? { image: absoluteUrl(siteUrl, site.image) } : {}),
+  })
+  for (const a of view.articles) {
+    feed.addItem({
+      // type="html" (RFC 4287 §3.1.1.2): the text is escaped HTML, so escape the plain title.
+      title: xmlCdata(escapeHtml(a.title)),
+      id: itemId(siteUrl, a),
+      link: permalink(siteUrl, a),
+      date: new Date(a.updated),
+      published: new Date(a.date),
+      description: xmlCdata(escapeHtml(a.summary)),
+      content: xmlCdata(absolutizeHtml(siteUrl, a.html)),
+      author: a.authors.map(person),
+      category: a.tags.map((t) => ({ term: xmlText(t), name: xmlText(t) })),
+    })
+  }
+  return restoreXml(feed.atom1())
+}

@@ -1,0 +1,38 @@
+/**
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1), written here because the `feed` package only
+ * writes 1.0 (`author` instead of `authors`, no `language`). Keys are written in a fixed order so
+ * the same view is the same bytes.
+ */
+import type { Author } from '../corpus.ts'
+import { absoluteUrl, absolutizeHtml, itemId, permalink } from './urls.ts'
+import type { FeedView } from './view.ts'
+
+const author = (a: Author) => ({ name: a.name, ...(a.url ? { url: a.url } : {}) })
+
+/** Renders the view as a JSON Feed 1.1 document. */
+export function renderJsonFeed(view: FeedView): string {
+  const { site, siteUrl } = view
+  const doc = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: view.title,
+    home_page_url: `${siteUrl}/`,
+    feed_url: siteUrl + view.paths.json,
+    description: view.description,
+    ...(site.image ? { icon: absoluteUrl(siteUrl, site.image) } : {}),
+    language: site.language,
+    authors: [author(site.author)],
+    items: view.articles.map((a) => ({
+      id: itemId(siteUrl, a),
+      url: permalink(siteUrl, a),
+      title: a.title,
+      content_html: absolutizeHtml(siteUrl, a.html),
+      summary: a.summary,
+      ...(a.image ? { image: absoluteUrl(siteUrl, a.image) } : {}),
+      date_published: a.date,
+      date_modified: a.updated,
+      authors: a.authors.map(author),
+      ...(a.tags.length ? { tags: a.tags } : {}),
+    })),
+  }
+  return `${JSON.stringify(doc, null, 2)}\n`
+}

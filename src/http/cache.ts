@@ -1,0 +1,45 @@
+/**
+ * Sending a rendered document with its validators, and answering conditional requests
+ * (RFC 9110 §13). The full cache policy lives with the routes that choose it.
+ */
+import type { Context } from 'hono'
+import type { RenderedDocument } from './documents.ts'
+
+/**
+ * `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, because
+ * Cloudflare weakens a strong ETag when it compresses and readers send that back.
+ */
+export function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true
+  const opaque = etag.replace(/^W\//, '')
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque)
+}
+
+/**
+ * "Not modified since" (RFC 9110 §13.1.3): the document's time is at or before the header's.
+ * An unparseable header is ignored.
+ */
+export function notModifiedSince(header: string, lastModified: string): boolean {
+  const since = Date.parse(header)
+  return !Number.isNaN(since) && Date.parse(lastModified) <= since
+}
+
+/** Whether the request's preconditions say the client already has this document. */
+export function isNotModified(c: Context, doc: RenderedDocument): boolean {
+  const inm = c.req.header('If-None-Match')
+  // §13.2.2: If-None-Match, when present, is evaluated instead of If-Modified-Since.
+  if (inm !== undefined) return etagMatches(inm, doc.etag)
+  const ims = c.req.header('If-Modified-Since')
+  return ims !== undefined && doc.lastModified !== null && notModifiedSince(ims, doc.lastModified)
+}
+
+/**
+ * Answers with the document, or 304 when the client's copy is current. A 304 keeps ETag,
+ * Last-Modified, Cache-Control and Vary (§15.4.5) and has no body; Hono drops GET's body for HEAD.
+ */
+export function sendDocument(c: Context, doc: RenderedDocument, headers: Record<string, string>): Response {
+  const validators: Record<string, string> = { ETag: doc.etag, ...headers }
+  if (doc.lastModified) validators['Last-Modified'] = doc.lastModified
+  if (isNotModified(c, doc)) return c.body(null, 304, validators)
+  return c.body(doc.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': doc.contentType, ...validators })
+}

@@ -1,0 +1,109 @@
+/**
+ * Node entry: loads the content folder live, serves it with the shared app over
+ * `@hono/node-server`, and reloads when a file changes. A broken change never takes the site
+ * down: a file that stops parsing keeps its last good version, and a broken `site.yaml` keeps
+ * the whole last good corpus, with every problem logged.
+ */
+import { type FSWatcher, watch } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { Hono } from 'hono'
+import { type LoadResult, loadContent, makeCorpus } from './content/load.ts'
+import { formatProblem } from './content/problem.ts'
+import type { Article } from './corpus.ts'
+import { createApp } from './http/app.ts'
+
+export type NodeServerOptions = {
+  contentDir: string
+  port: number
+  /** Default: `http://localhost:{port}`. */
+  siteUrl?: string
+  hostname?: string
+  /** Watch the content folder and reload on change (default true). */
+  watch?: boolean
+  log?: (line: string) => void
+  clock?: () => number
+}
+
+export type NodeServer = {
+  url: string
+  port: number
+  reload: () => Promise<void>
+  close: () => Promise<void>
+}
+
+/** Starts the server; rejects (with every problem) when `site.yaml` is invalid at start-up. */
+export async function startNodeServer(options: NodeServerOptions): Promise<NodeServer> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const first = await loadContent(options.contentDir)
+  if (first.siteProblems.length > 0) {
+    throw new Error(`[dateline] site.yaml has problems:\n${first.siteProblems.map(formatProblem).join('\n')}`)
+  }
+  report(first, log)
+  let last = first.corpus
+  let siteUrl = options.siteUrl
+  let app: Hono | undefined
+  const server = serve({
+    fetch: (request) => (app as Hono).fetch(request),
+    port: options.port,
+    hostname: options.hostname,
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve)
+    server.once('error', reject)
+  })
+  const port = (server.address() as AddressInfo).port
+  siteUrl ??= `http://localhost:${port}`
+  app = createApp({ corpus: last, siteUrl, clock: options.clock })
+
+  const reload = async () => {
+    const next = await loadContent(options.contentDir)
+    if (next.siteProblems.length > 0) {
+      for (const p of next.siteProblems) log(formatProblem(p))
+      log('[dateline] site.yaml is broken: still serving the last good version of the site')
+      return
+    }
+    report(next, log)
+    const broken = new Set(next.rejected)
+    const kept: Article[] = []
+    for (const a of last.articles) {
+      if (!broken.has(a.source)) continue
+      kept.push(a)
+      log(`[dateline] ${a.source}: kept its last good version until the problem is fixed`)
+    }
+    last = kept.length ? makeCorpus(next.corpus.site, [...next.corpus.articles, ...kept]) : next.corpus
+    app = createApp({ corpus: last, siteUrl, clock: options.clock })
+    log(`[dateline] reloaded: ${last.articles.length} articles`)
+  }
+
+  let watcher: FSWatcher | undefined
+  if (options.watch !== false) {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    watcher = watch(options.contentDir, { recursive: true }, (_event, name) => {
+      clearTimeout(timer)
+      // Editors write a file in several steps; reload once they are done.
+      timer = setTimeout(() => {
+        log(`[dateline] ${name ?? 'content'} changed`)
+        reload().catch((e) => log(`[dateline] reload failed: ${(e as Error).message}`))
+      }, 150)
+    })
+  }
+  return {
+    url: siteUrl,
+    port,
+    reload,
+    close: () =>
+      new Promise((resolve) => {
+        watcher?.close()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function report(result: LoadResult, log: (line: string) => void) {
+  for (const w of result.warnings) log(`[dateline] warning: ${w}`)
+  for (const p of result.problems) log(formatProblem(p))
+  if (result.problems.length > 0) {
+    log(`[dateline] ${result.problems.length} problem(s): those files are not published until fixed`)
+  }
+}

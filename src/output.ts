@@ -1,0 +1,54 @@
+/**
+ * What `build` and `export` write. Both write a file only when its bytes change, so re-running
+ * them on unchanged content leaves every file (and its mtime) alone.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { Corpus } from './corpus.ts'
+import { published } from './feeds/select.ts'
+import { SITE_FEED_PATHS } from './feeds/view.ts'
+import { createApp } from './http/app.ts'
+
+/** Writes `bytes` to `path` unless the file already holds exactly them; true when written. */
+export async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
+  const old = await readFile(path).catch(() => null)
+  if (old && Buffer.compare(old, bytes) === 0) return false
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, bytes)
+  return true
+}
+
+/** Writes the corpus the Worker imports; returns the path when it changed, else null. */
+export async function writeCorpus(corpus: Corpus, out: string): Promise<string | null> {
+  const path = join(out, 'corpus.json')
+  const changed = await writeIfChanged(path, new TextEncoder().encode(`${JSON.stringify(corpus)}\n`))
+  return changed ? path : null
+}
+
+/**
+ * Writes every feed and page as the app serves them (the same bytes, by construction: each file
+ * is the body of a request to the app), as of `now`.
+ */
+export async function exportSite(
+  corpus: Corpus,
+  out: string,
+  siteUrl: string | undefined,
+  now: number = Date.now(),
+): Promise<{ files: number; changed: number }> {
+  const app = createApp({ corpus, siteUrl, clock: () => now })
+  const targets: [string, string][] = [
+    ...Object.values(SITE_FEED_PATHS).map((p): [string, string] => [p, p.slice(1)]),
+    ['/', 'index.html'],
+    ...published(corpus, now).articles.map((a): [string, string] => [
+      `/articles/${encodeURIComponent(a.slug)}`,
+      `articles/${a.slug}.html`,
+    ]),
+  ]
+  let changed = 0
+  for (const [path, file] of targets) {
+    const res = await app.request(path)
+    if (res.status !== 200) throw new Error(`[dateline] export: ${path} answered ${res.status}`)
+    if (await writeIfChanged(join(out, file), new Uint8Array(await res.arrayBuffer()))) changed++
+  }
+  return { files: targets.length, changed }
+}

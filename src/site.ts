@@ -1,0 +1,120 @@
+/**
+ * Site metadata from `content/site.yaml`, validated with one schema that reports every mistake
+ * at once, each with its key and line. Node only (build, check, serve): the Worker receives the
+ * validated `Site` inside the corpus.
+ */
+import { LineCounter, parseDocument } from 'yaml'
+import { z } from 'zod'
+import { isTimeZone } from './content/dates.ts'
+import type { Problem } from './content/problem.ts'
+import type { Site } from './corpus.ts'
+
+const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim())
+
+const author = z.union([
+  text.pipe(z.string().min(1, 'must not be empty')).transform((name) => ({ name })),
+  z.strictObject({
+    name: text.pipe(z.string().min(1, 'must not be empty')),
+    email: z.email('must be an e-mail address').optional(),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  }),
+])
+
+const byteSize = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(String(v).trim())
+  const factor = { b: 1, kb: 1024, mb: 1024 * 1024 }[(m?.[2] ?? 'b').toLowerCase() as 'b']
+  if (!m || Number(m[1]) <= 0) {
+    ctx.addIssue({ code: 'custom', message: 'must be a size such as 2MB, 512KB or 1000000' })
+    return z.NEVER
+  }
+  return Math.floor(Number(m[1]) * factor)
+})
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+
+const schema = z.strictObject({
+  title: text.pipe(z.string().min(1, 'must not be empty')).optional(),
+  description: text.optional(),
+  language: text
+    .refine((v) => isLanguageTag(v), 'must be a BCP 47 language tag such as en or pt-BR')
+    .optional(),
+  author: author.optional(),
+  timezone: text.refine(isTimeZone, 'must be an IANA time zone such as UTC or Europe/Paris').optional(),
+  copyright: text.optional(),
+  items: z
+    .number({ error: 'must be a whole number between 1 and 1000' })
+    .int('must be a whole number between 1 and 1000')
+    .min(1, 'must be a whole number between 1 and 1000')
+    .max(1000, 'must be a whole number between 1 and 1000')
+    .optional(),
+  image: text.optional(),
+  max_file_size: byteSize.optional(),
+})
+
+export type SiteConfig = { site: Site; maxFileSize: number }
+
+/** The keys a site should set; named in the warning when `site.yaml` is missing. */
+export const RECOMMENDED_KEYS = ['title', 'description', 'language', 'author'] as const
+
+/**
+ * Parses and validates `site.yaml` text (`undefined` when the file does not exist: the defaults
+ * apply). Returns the config, or every problem found.
+ */
+export function parseSiteConfig(
+  yamlText: string | undefined,
+  file: string,
+): { config: SiteConfig; problems: Problem[]; warnings: string[] } {
+  const problems: Problem[] = []
+  const warnings: string[] = []
+  let data: unknown = {}
+  const lines = new LineCounter()
+  const doc = yamlText === undefined ? undefined : parseDocument(yamlText, { lineCounter: lines })
+  if (yamlText === undefined) {
+    warnings.push(
+      `${file} not found: publishing with defaults (title "dateline", language en, time zone UTC); create it and set ${RECOMMENDED_KEYS.join(', ')}`,
+    )
+  } else if (doc && doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      problems.push({ file, line: e.linePos?.[0].line, message: `YAML: ${e.message.split('\n')[0]}` })
+    }
+  } else {
+    data = doc?.toJS() ?? {}
+    if (data === null) data = {}
+  }
+  const parsed = schema.safeParse(data)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join('.')
+      const node = doc?.getIn(issue.path.slice(0, 1) as string[], true) as
+        | { range?: [number, number] }
+        | undefined
+      const line = node?.range ? lines.linePos(node.range[0]).line : undefined
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; the keys are ${Object.keys(schema.shape).join(', ')}`
+          : `${key || 'site.yaml'}: ${issue.message}`
+      problems.push({ file, line, message })
+    }
+  }
+  const v = parsed.success ? parsed.data : {}
+  const title = v.title ?? 'dateline'
+  const site: Site = {
+    title,
+    description: v.description || `The latest articles from ${title}`,
+    language: v.language ? Intl.getCanonicalLocales(v.language)[0] : 'en',
+    author: v.author ?? { name: title },
+    timezone: v.timezone ?? 'UTC',
+    items: v.items ?? 20,
+    ...(v.copyright ? { copyright: v.copyright } : {}),
+    ...(v.image ? { image: v.image } : {}),
+  }
+  return { config: { site, maxFileSize: v.max_file_size ?? DEFAULT_MAX_FILE_SIZE }, problems, warnings }
+}
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1
+  } catch {
+    return false
+  }
+}
