@@ -31,7 +31,7 @@ export function renderAtom(view: FeedView): string {
     author: person(site.author),
     feedLinks: { atom: self },
     ...(site.copyright ? { copyright: xmlText(site.copyright) } : {}),
-    ...(site.image ? { image: absoluteUrl(siteUrl, site.image) } : {}),
+    ...(site.image ? { image: xmlText(absoluteUrl(siteUrl, site.image)) } : {}),
   })
   for (const a of view.articles) {
     feed.addItem({

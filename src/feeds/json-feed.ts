@@ -4,6 +4,7 @@
  * the same view is the same bytes.
  */
 import type { Author } from '../corpus.ts'
+import { stripXmlInvalid } from '../escape.ts'
 import { absoluteUrl, absolutizeHtml, itemId, permalink } from './urls.ts'
 import type { FeedView } from './view.ts'
 
@@ -34,5 +35,8 @@ export function renderJsonFeed(view: FeedView): string {
       ...(a.tags.length ? { tags: a.tags } : {}),
     })),
   }
-  return `${JSON.stringify(doc, null, 2)}\n`
+  // RSS and Atom cannot carry the characters XML 1.0 forbids; strip them here too, so that all
+  // three formats show the same text.
+  const strip = (_key: string, value: unknown) => (typeof value === 'string' ? stripXmlInvalid(value) : value)
+  return `${JSON.stringify(doc, strip, 2)}\n`
 }

@@ -9,6 +9,8 @@ import { absoluteUrl, absolutizeHtml, permalink } from './urls.ts'
 import type { FeedView } from './view.ts'
 import { restoreXml, xmlCdata, xmlText } from './xml-safe.ts'
 
+const DC = 'http://purl.org/dc/elements/1.1/'
+
 /** Renders the view as an RSS 2.0 document. */
 export function renderRss(view: FeedView): string {
   const { site, siteUrl } = view
@@ -17,17 +19,18 @@ export function renderRss(view: FeedView): string {
     description: xmlText(view.description),
     id: siteUrl + view.paths.rss,
     link: `${siteUrl}/`,
-    language: site.language,
+    language: xmlText(site.language),
     updated: new Date(view.updated),
     generator: 'dateline',
     feedLinks: { rss: siteUrl + view.paths.rss },
     ...(site.copyright ? { copyright: xmlText(site.copyright) } : {}),
-    ...(site.image ? { image: absoluteUrl(siteUrl, site.image) } : {}),
+    ...(site.image ? { image: xmlText(absoluteUrl(siteUrl, site.image)) } : {}),
   })
   for (const a of view.articles) {
-    // RSS `author` must be an e-mail address; the W3C validator warns when an item mixes it with
-    // dc:creator, so one name without an address puts every author in dc:creator.
-    const byEmail = a.authors.every((p) => p.email)
+    // RSS `author` must be an e-mail address and an item has at most one; the W3C validator warns
+    // when an item mixes it with dc:creator, so several authors, or one without an address, all
+    // go in dc:creator.
+    const byEmail = a.authors.length <= 1 && a.authors.every((p) => p.email)
     feed.addItem({
       title: xmlCdata(a.title),
       link: permalink(siteUrl, a),
@@ -54,5 +57,9 @@ export function renderRss(view: FeedView): string {
         : [],
     })
   }
-  return restoreXml(feed.rss2())
+  // feed declares xmlns:dc only when some item has content:encoded, but an item without content
+  // still carries dc:creator: declare it on the root element (the first `<rss `) when missing.
+  return restoreXml(feed.rss2()).replace(/<rss [^>]*>/, (root) =>
+    root.includes(' xmlns:dc=') ? root : `${root.slice(0, -1)} xmlns:dc="${DC}">`,
+  )
 }

@@ -1,0 +1,157 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadContent } from '../src/content/load.ts'
+import { createApp } from '../src/http/app.ts'
+import { copyOfSample } from './support/content-dir.ts'
+
+const BIN = new URL('../bin/dateline.js', import.meta.url).pathname
+
+type Run = { code: number; stdout: string; stderr: string }
+
+/** Runs the real CLI in `cwd` with a clean environment apart from `env`. */
+function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('node', [BIN, ...args], { cwd, env: { PATH: process.env.PATH, ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? (err.code as number) : 0, stdout, stderr }),
+    )
+  })
+}
+
+let cleanup: (() => Promise<void>) | undefined
+let child: ChildProcess | undefined
+afterEach(async () => {
+  child?.kill()
+  child = undefined
+  await cleanup?.()
+})
+
+async function workspace() {
+  const { dir, remove } = await copyOfSample()
+  cleanup = remove
+  return { root: dirname(dir), content: dir }
+}
+
+describe('dateline check', () => {
+  it('exits 0 on the sample and prints the summary', async () => {
+    const { root } = await workspace()
+    const r = await run(['check'], root)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^4 published, 1 scheduled, 1 drafts, 0 problems$/m)
+  })
+
+  it('lists every problem as path:line: message and exits 1', async () => {
+    const { root, content } = await workspace()
+    await writeFile(join(content, 'bad-date.md'), '---\ntitle: Bad\ndate: 2024-02-30\n---\nText.\n')
+    await writeFile(join(content, 'no-dateline.txt'), '\nJust a paragraph.\n')
+    await writeFile(join(content, 'empty.md'), '')
+    const r = await run(['check', '--content', 'content'], root)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('content/bad-date.md:3: "date" is not a date ("2024-02-30")')
+    expect(r.stdout).toMatch(/^content\/no-dateline\.txt:2: the first line must be the dateline/m)
+    expect(r.stdout).toMatch(/^content\/empty\.md: the file is empty/m)
+    expect(r.stdout).toMatch(/3 problems$/m)
+  })
+
+  it('reads CONTENT_DIR when --content is not given', async () => {
+    const { content } = await workspace()
+    const r = await run(['check'], '/', { CONTENT_DIR: content })
+    expect(r.code).toBe(0)
+  })
+
+  it('exits 2 on an unknown command, flag or bad value', async () => {
+    const { root } = await workspace()
+    expect((await run(['frobnicate'], root)).code).toBe(2)
+    const flag = await run(['check', '--frobnicate'], root)
+    expect(flag.code).toBe(2)
+    expect(flag.stderr).toContain("Unknown option '--frobnicate'")
+    expect((await run(['serve', '--port', 'eighty'], root)).code).toBe(2)
+    expect((await run([], root)).code).toBe(2)
+  })
+
+  it('prints help with exit 0', async () => {
+    const r = await run(['--help'], '/')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Usage: dateline <command>')
+  })
+
+  it('names a missing content folder', async () => {
+    const r = await run(['check', '--content', 'nowhere'], '/tmp')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('content folder "nowhere" not found')
+  })
+})
+
+describe('dateline build', () => {
+  it('writes the corpus, and leaves it untouched when nothing changed', async () => {
+    const { root } = await workspace()
+    expect((await run(['build'], root)).code).toBe(0)
+    const path = join(root, 'build/corpus.json')
+    const corpus = JSON.parse(await readFile(path, 'utf8'))
+    expect(corpus.articles).toHaveLength(5)
+    const before = (await stat(path)).mtimeMs
+    const again = await run(['build'], root)
+    expect(again.stdout).toContain('unchanged')
+    expect((await stat(path)).mtimeMs).toBe(before)
+  })
+
+  it('writes nothing while there are problems, unless --skip-invalid', async () => {
+    const { root, content } = await workspace()
+    await writeFile(join(content, 'broken.md'), '---js\n{ title: "x" }\n---\nText\n')
+    const refused = await run(['build'], root)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('content/broken.md:1: JavaScript front matter (---js) is not allowed')
+    expect(existsSync(join(root, 'build'))).toBe(false)
+    const skipped = await run(['build', '--skip-invalid', '--out', 'out'], root)
+    expect(skipped.code).toBe(0)
+    expect(skipped.stderr).toContain('skipped: broken.md')
+    expect(JSON.parse(await readFile(join(root, 'out/corpus.json'), 'utf8')).articles).toHaveLength(5)
+  })
+})
+
+describe('dateline export', () => {
+  it('writes exactly the bytes the app serves', async () => {
+    const { root, content } = await workspace()
+    const env = { SITE_URL: 'https://news.example.com' }
+    expect((await run(['export', '--out', 'dist'], root, env)).code).toBe(0)
+    const files = (await readdir(join(root, 'dist'), { recursive: true })).sort()
+    expect(files).toEqual(
+      expect.arrayContaining(['atom.xml', 'feed.json', 'index.html', 'rss.xml', 'articles/ferry-timetable.html']),
+    )
+    const app = createApp({ corpus: (await loadContent(content)).corpus, siteUrl: env.SITE_URL })
+    for (const [path, file] of [
+      ['/rss.xml', 'rss.xml'],
+      ['/feed.json', 'feed.json'],
+      ['/articles/market-square', 'articles/market-square.html'],
+    ]) {
+      const served = Buffer.from(await (await app.request(path)).arrayBuffer())
+      expect(Buffer.compare(served, await readFile(join(root, 'dist', file))), file).toBe(0)
+    }
+  })
+})
+
+describe('dateline serve', () => {
+  it('prints the URL and serves the feeds on PORT', async () => {
+    const { root } = await workspace()
+    const port = String(20000 + Math.floor(Math.random() * 20000))
+    child = spawn('node', [BIN, 'serve'], { cwd: root, env: { PATH: process.env.PATH, PORT: port } })
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15000)
+      child?.stdout?.on('data', (d) => {
+        out += d
+        const m = /serving content at (\S+)/.exec(out)
+        if (m) {
+          clearTimeout(timer)
+          resolve(m[1])
+        }
+      })
+    })
+    expect(line).toBe(`http://localhost:${port}`)
+    const res = await fetch(`http://127.0.0.1:${port}/rss.xml`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain(`<atom:link href="http://localhost:${port}/rss.xml" rel="self"`)
+  })
+})

@@ -1,0 +1,80 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type NodeServer, startNodeServer } from '../src/node.ts'
+import { copyOfSample, eventually } from './support/content-dir.ts'
+
+let server: NodeServer | undefined
+let cleanup: (() => Promise<void>) | undefined
+afterEach(async () => {
+  await server?.close()
+  await cleanup?.()
+  server = undefined
+})
+
+async function start(watch = true) {
+  const { dir, remove } = await copyOfSample()
+  cleanup = remove
+  const logs: string[] = []
+  server = await startNodeServer({ contentDir: dir, port: 0, hostname: '127.0.0.1', watch, log: (l) => logs.push(l) })
+  const base = `http://127.0.0.1:${server.port}`
+  return { dir, logs, base, titles: async () => (await (await fetch(`${base}/feed.json`)).json()).items.map((i: { title: string }) => i.title) }
+}
+
+describe('startNodeServer', () => {
+  it('serves the feeds over a real socket with validators and 304s', async () => {
+    const { base } = await start(false)
+    const res = await fetch(`${base}/atom.xml`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+    const body = await res.text()
+    expect(body).toContain(`<link rel="self" href="${server?.url}/atom.xml"/>`)
+    const again = await fetch(`${base}/atom.xml`, { headers: { 'If-None-Match': res.headers.get('etag') as string } })
+    expect(again.status).toBe(304)
+    expect((await fetch(`${base}/rss.xml`, { method: 'POST' })).status).toBe(405)
+  })
+
+  it('uses SITE_URL for every link when given', async () => {
+    const { dir, remove } = await copyOfSample()
+    cleanup = remove
+    server = await startNodeServer({ contentDir: dir, port: 0, siteUrl: 'https://news.example.com/', watch: false, log: () => {} })
+    const json = await (await fetch(`http://127.0.0.1:${server.port}/feed.json`)).json()
+    expect(json.feed_url).toBe('https://news.example.com/feed.json')
+  })
+
+  it('reloads when a file changes', async () => {
+    const { dir, titles } = await start()
+    const file = join(dir, '2026-11-20-ferry-timetable.md')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('Winter ferry timetable starts on Monday', 'Ferry timetable changes on Monday'))
+    await eventually(async () => (await titles()).includes('Ferry timetable changes on Monday'))
+  })
+
+  it('keeps the last good version of a file that breaks, and logs the problem', async () => {
+    const { dir, logs, titles } = await start(false)
+    await writeFile(join(dir, '2026-11-20-ferry-timetable.md'), '---\ntitle: [unclosed\n---\nbody\n')
+    await server?.reload()
+    expect(await titles()).toContain('Winter ferry timetable starts on Monday')
+    expect(logs.some((l) => /2026-11-20-ferry-timetable\.md:2: front matter is not valid YAML/.test(l))).toBe(true)
+    expect(logs.some((l) => l.includes('kept its last good version'))).toBe(true)
+  })
+
+  it('keeps serving the last good site when site.yaml breaks', async () => {
+    const { dir, logs, titles } = await start(false)
+    const site = join(dir, 'site.yaml')
+    await writeFile(site, (await readFile(site, 'utf8')).replace('items: 20', 'items: lots'))
+    await writeFile(join(dir, 'new.md'), '---\ntitle: New one\ndate: 2026-11-26\n---\nText.\n')
+    await server?.reload()
+    expect(await titles()).not.toContain('New one')
+    expect(logs.some((l) => l.includes('items: must be a whole number between 1 and 1000'))).toBe(true)
+  })
+
+  it('refuses to start on an invalid site.yaml, naming every problem', async () => {
+    const { dir, remove } = await copyOfSample()
+    cleanup = remove
+    await writeFile(join(dir, 'site.yaml'), 'items: 0\ntimezone: Mars/Base\n')
+    await expect(startNodeServer({ contentDir: dir, port: 0, watch: false, log: () => {} })).rejects.toThrow(
+      /items: must be a whole number[\s\S]*timezone: must be an IANA time zone/,
+    )
+  })
+})

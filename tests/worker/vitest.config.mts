@@ -1,0 +1,13 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { defineConfig } from 'vitest/config'
+
+// The Worker inside workerd, built from wrangler.toml. global-setup.ts runs `dateline build`
+// first (the Worker imports build/corpus.json) and renders the same documents on Node.
+export default defineConfig({
+  plugins: [cloudflareTest({ wrangler: { configPath: '../../wrangler.toml' } })],
+  test: {
+    name: 'worker',
+    include: ['**/*.test.ts'],
+    globalSetup: ['./global-setup.ts'],
+  },
+})
