@@ -39,7 +39,11 @@ export function corpusOf(articles: Article[], site: Partial<Site> = {}): Corpus 
 }
 
 /** The main feed's view as the app builds it: published at `now`, then the newest `site.items`. */
-export function viewOf(corpus: Corpus, siteUrl = SITE_URL, now = Date.parse('2100-01-01T00:00:00Z')): FeedView {
+export function viewOf(
+  corpus: Corpus,
+  siteUrl = SITE_URL,
+  now = Date.parse('2100-01-01T00:00:00Z'),
+): FeedView {
   return siteFeedView(corpus, siteUrl, published(corpus, now).articles)
 }
 
@@ -49,7 +53,16 @@ export function viewWith(extra: Partial<Article>, site: Partial<Site> = {}, site
 }
 
 // Elements that may repeat are always arrays, so a test never depends on how many there are.
-const REPEATED = new Set(['item', 'entry', 'category', 'author', 'dc:creator', 'link', 'atom:link', 'contributor'])
+const REPEATED = new Set([
+  'item',
+  'entry',
+  'category',
+  'author',
+  'dc:creator',
+  'link',
+  'atom:link',
+  'contributor',
+])
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -77,10 +90,14 @@ export function expectWellFormed(xml: string): void {
   const declared = new Set([...root.matchAll(/ xmlns:([\w.-]+)=/g)].map((m) => m[1]))
   const tags = outsideCdata.match(/<[^!?/][^>]*>/g) ?? []
   for (const tag of tags) {
-    const names = [/^<([^\s/>]+)/.exec(tag)?.[1] ?? '', ...[...tag.matchAll(/\s([^\s=]+)="[^"]*"/g)].map((m) => m[1])]
+    const names = [
+      /^<([^\s/>]+)/.exec(tag)?.[1] ?? '',
+      ...[...tag.matchAll(/\s([^\s=]+)="[^"]*"/g)].map((m) => m[1]),
+    ]
     for (const name of names) {
       const prefix = name.includes(':') ? name.split(':')[0] : null
-      if (prefix && prefix !== 'xmlns' && prefix !== 'xml') expect(declared, `prefix of ${name}`).toContain(prefix)
+      if (prefix && prefix !== 'xmlns' && prefix !== 'xml')
+        expect(declared, `prefix of ${name}`).toContain(prefix)
     }
   }
 }

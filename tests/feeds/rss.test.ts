@@ -125,7 +125,9 @@ describe('renderRss', () => {
 
   it('never mixes author and dc:creator: one author without e-mail puts all in dc:creator', () => {
     const item = only(
-      renderRss(viewWith({ authors: [{ name: 'Ann Author', email: 'ann@example.com' }, { name: 'Bo Byline' }] })),
+      renderRss(
+        viewWith({ authors: [{ name: 'Ann Author', email: 'ann@example.com' }, { name: 'Bo Byline' }] }),
+      ),
     )
     expect(item.author).toBeUndefined()
     expect(item['dc:creator'].map(text)).toEqual(['Ann Author', 'Bo Byline'])
@@ -154,8 +156,8 @@ describe('renderRss', () => {
   })
 
   it('writes copyright and an absolute channel image when the site has them', () => {
-    const channel = parseXml(renderRss(viewWith({}, { copyright: '© 2024 Desk & Co', image: '/logo.png' }))).rss
-      .channel
+    const channel = parseXml(renderRss(viewWith({}, { copyright: '© 2024 Desk & Co', image: '/logo.png' })))
+      .rss.channel
     expect(channel.copyright).toBe('© 2024 Desk & Co')
     expect(channel.image.url).toBe(`${SITE_URL}/logo.png`)
     expect(channel.image.link).toEqual([`${SITE_URL}/`])

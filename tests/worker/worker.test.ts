@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest'
 
 const origin = 'http://localhost:8787'
 const fetchWorker = (path: string, init?: RequestInit) =>
-  (exports as { default: { fetch: typeof fetch } }).default.fetch(new Request(origin + path, init))
+  exports.default.fetch(new Request(origin + path, init))
 
 describe('worker', () => {
   it('serves the three feeds with their content types', async () => {

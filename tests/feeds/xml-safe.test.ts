@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest'
+import type { Article, Site } from '../../src/corpus.ts'
+import { renderAtom } from '../../src/feeds/atom.ts'
+import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
+import { renderRss } from '../../src/feeds/rss.ts'
+import { restoreXml, xmlCdata, xmlText } from '../../src/feeds/xml-safe.ts'
+import { atomEntries, parseXml, rssItems, text, unescapeHtml, viewWith, type Xml } from './fixtures.ts'
+
+/** The RSS item and Atom entry that one article becomes, each checked for well-formedness. */
+function rendered(extra: Partial<Article>, site: Partial<Site> = {}): { rss: Xml; atom: Xml } {
+  const view = viewWith(extra, site)
+  return { rss: rssItems(renderRss(view))[0], atom: atomEntries(renderAtom(view))[0] }
+}
+
+describe('xmlText, xmlCdata and restoreXml', () => {
+  it('turn & and < into their references after xml-js has written the document', () => {
+    expect(restoreXml(xmlText('a & b < c &amp; d'))).toBe('a &amp; b &lt; c &amp;amp; d')
+  })
+
+  it('split every ]]> across two CDATA sections, not only the first', () => {
+    expect(restoreXml(xmlCdata('a ]]> b ]]> c'))).toBe('a ]]]]><![CDATA[> b ]]]]><![CDATA[> c')
+  })
+
+  it('strip characters XML forbids before placing placeholders, so input cannot forge one', () => {
+    // \u0001-\u0003 are the placeholders: in the input they must vanish, not become &amp; or &lt;.
+    expect(restoreXml(xmlText('a\u0001b\u0002c\u0003d\u0008e\uFFFFf'))).toBe('abcdef')
+    expect(restoreXml(xmlCdata('a\u0001b\u0002c\u0003d\u0008e\uFFFFf'))).toBe('abcdef')
+  })
+
+  it('keep tab, newline, carriage return and characters beyond the BMP', () => {
+    expect(restoreXml(xmlText('a\tb\nc\rd 😀 \uE000'))).toBe('a\tb\nc\rd 😀 \uE000')
+  })
+})
+
+describe('CDATA sections with ]]>', () => {
+  for (const value of ['a ]]> b ]]> c', ']]>', ']]>]]>', 'x]]]>y]]>>z', ']]> start and end ]]>']) {
+    it(`round-trip ${JSON.stringify(value)} in titles, summaries and content`, () => {
+      const html = `<p>${value}</p>`
+      const { rss, atom } = rendered({ title: value, summary: value, html })
+      expect(text(rss.title)).toBe(value)
+      expect(unescapeHtml(text(rss.description))).toBe(value)
+      expect(text(rss['content:encoded'])).toBe(html)
+      expect(unescapeHtml(text(atom.title))).toBe(value)
+      expect(unescapeHtml(text(atom.summary))).toBe(value)
+      expect(text(atom.content)).toBe(html)
+    })
+  }
+})
+
+describe('a literal &amp;', () => {
+  it('stays the five characters &amp; in item titles, summaries and content', () => {
+    const { rss, atom } = rendered({
+      title: 'Fish &amp; Chips',
+      summary: 'Write &amp; for &',
+      html: '<p>&amp;amp; is an escaped &amp;amp;</p>',
+    })
+    expect(text(rss.title)).toBe('Fish &amp; Chips')
+    expect(unescapeHtml(text(rss.description))).toBe('Write &amp; for &')
+    expect(text(rss['content:encoded'])).toBe('<p>&amp;amp; is an escaped &amp;amp;</p>')
+    expect(unescapeHtml(text(atom.title))).toBe('Fish &amp; Chips')
+    expect(unescapeHtml(text(atom.summary))).toBe('Write &amp; for &')
+    expect(text(atom.content)).toBe('<p>&amp;amp; is an escaped &amp;amp;</p>')
+  })
+
+  it('stays &amp; in site title, description, copyright and author name', () => {
+    const site = {
+      title: 'Q&amp;A Weekly',
+      description: 'Answers &amp; more',
+      copyright: '© Q&amp;A',
+      author: { name: 'Q&amp;A Desk' },
+    }
+    const view = viewWith({}, site)
+    const channel = parseXml(renderRss(view)).rss.channel
+    expect(text(channel.title)).toBe('Q&amp;A Weekly')
+    expect(text(channel.description)).toBe('Answers &amp; more')
+    expect(text(channel.copyright)).toBe('© Q&amp;A')
+    const feed = parseXml(renderAtom(view)).feed
+    expect(text(feed.title)).toBe('Q&amp;A Weekly')
+    expect(text(feed.subtitle)).toBe('Answers &amp; more')
+    expect(text(feed.rights)).toBe('© Q&amp;A')
+    expect(feed.author[0].name).toBe('Q&amp;A Desk')
+  })
+
+  it('stays &amp; in an author name and e-mail, and in an explicit id', () => {
+    const authors = [{ name: 'Ann &amp; Bo', email: 'ann&amp;bo@example.com' }]
+    const id = 'tag:example.com,2024:a&amp;b'
+    const { rss, atom } = rendered({ authors, id })
+    expect(rss.author.map(text)).toEqual(['ann&amp;bo@example.com (Ann &amp; Bo)'])
+    expect(text(rss.guid)).toBe(id)
+    expect(atom.author[0].name).toBe('Ann &amp; Bo')
+    expect(atom.author[0].email).toBe('ann&amp;bo@example.com')
+    expect(atom.id).toBe(id)
+    const dc = rendered({ authors: [{ name: 'Ann &amp; Bo' }] }).rss['dc:creator']
+    expect(dc.map(text)).toEqual(['Ann &amp; Bo'])
+  })
+})
+
+describe('tags with markup characters', () => {
+  const tags = ['a<b', 'R&D', 'say "hi"', "it's", 'x > y', '&amp;', 'a&lt;b']
+
+  it('round-trip as RSS category text', () => {
+    expect(rendered({ tags }).rss.category.map(text)).toEqual(tags)
+  })
+
+  it('round-trip as Atom category term and label attributes', () => {
+    const category = rendered({ tags }).atom.category
+    expect(category.map((c: Xml) => c['@_term'])).toEqual(tags)
+    expect(category.map((c: Xml) => c['@_label'])).toEqual(tags)
+  })
+})
+
+describe('characters XML forbids', () => {
+  const bad = '\u0001\u0002\u0003\u0008\u000B\u000C\u001F\uFFFE\uFFFF\uD800'
+  const dirty = (s: string) => `${s.slice(0, 2)}${bad}${s.slice(2)}`
+  const site: Partial<Site> = {
+    title: dirty('Site title'),
+    description: dirty('Site description'),
+    copyright: dirty('Copyright'),
+    language: dirty('en-GB'),
+    image: dirty('/logo.png'),
+    author: { name: dirty('Desk name'), email: dirty('desk@example.com') },
+  }
+  const article: Partial<Article> = {
+    id: 'tag:example.com,2024:clean',
+    title: dirty('Item title'),
+    summary: dirty('Item summary'),
+    html: dirty('<p>Item body</p>'),
+    tags: [dirty('Tag one'), dirty('Tag two')],
+    authors: [{ name: dirty('Ann Author'), email: dirty('ann@example.com') }],
+    image: dirty('/media/p.jpg'),
+  }
+  const withoutEmail: Partial<Article> = { ...article, authors: [{ name: dirty('Ann Author') }] }
+
+  it('never reach the RSS or Atom output, which stays well-formed', () => {
+    for (const extra of [article, withoutEmail]) {
+      const view = viewWith(extra, site)
+      for (const xml of [renderRss(view), renderAtom(view)]) {
+        for (const c of bad) expect(xml).not.toContain(c)
+        parseXml(xml)
+      }
+    }
+  })
+
+  it('are removed, not replaced: the text around them comes back intact', () => {
+    const view = viewWith(withoutEmail, site)
+    const channel = parseXml(renderRss(view)).rss.channel
+    expect(text(channel.title)).toBe('Site title')
+    expect(text(channel.description)).toBe('Site description')
+    expect(channel.language).toBe('en-GB')
+    expect(channel.image.url).toBe('https://example.com/logo.png')
+    const item = channel.item[0]
+    expect(text(item.title)).toBe('Item title')
+    expect(unescapeHtml(text(item.description))).toBe('Item summary')
+    expect(text(item['content:encoded'])).toBe('<p>Item body</p>')
+    expect(item.category.map(text)).toEqual(['Tag one', 'Tag two'])
+    expect(item['dc:creator'].map(text)).toEqual(['Ann Author'])
+    const feed = parseXml(renderAtom(view)).feed
+    expect(feed.author[0].name).toBe('Desk name')
+    expect(feed.logo).toBe('https://example.com/logo.png')
+    const entry = feed.entry[0]
+    expect(unescapeHtml(text(entry.title))).toBe('Item title')
+    expect(entry.category.map((c: Xml) => c['@_term'])).toEqual(['Tag one', 'Tag two'])
+    expect(entry.author[0].name).toBe('Ann Author')
+  })
+
+  it('never reach the JSON Feed either, so all three formats show the same text', () => {
+    const json = renderJsonFeed(viewWith(article, site))
+    const doc = JSON.parse(json)
+    // JSON.stringify would write \u0001 as an escape: look at the parsed strings themselves.
+    const strings = (v: unknown): string[] =>
+      typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []
+    const all = strings(doc).join(' ')
+    for (const c of bad) expect(all).not.toContain(c)
+    expect(doc.title).toBe('Site title')
+    expect(doc.items[0].title).toBe('Item title')
+    expect(doc.items[0].summary).toBe('Item summary')
+    expect(doc.items[0].tags).toEqual(['Tag one', 'Tag two'])
+    expect(doc.items[0].authors).toEqual([{ name: 'Ann Author' }])
+  })
+})
