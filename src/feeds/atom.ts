@@ -47,5 +47,8 @@ export function renderAtom(view: FeedView): string {
       category: a.tags.map((t) => ({ term: xmlText(t), name: xmlText(t) })),
     })
   }
-  return restoreXml(feed.atom1())
+  // The feed's language on the root (XML 1.0 §2.12 xml:lang, inherited by every text construct);
+  // feed has no option for it.
+  const root = '<feed xmlns="http://www.w3.org/2005/Atom">'
+  return restoreXml(feed.atom1()).replace(root, `${root.slice(0, -1)} xml:lang="${escapeHtml(site.language)}">`)
 }

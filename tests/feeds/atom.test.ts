@@ -36,6 +36,11 @@ describe('renderAtom', () => {
     expect(text(doc.feed.subtitle)).toBe('News from the test desk')
   })
 
+  it('declares the site language with xml:lang on the root, inherited by every text', () => {
+    const doc = parseXml(renderAtom(viewWith({}, { language: 'pt-BR' })))
+    expect(doc.feed['@_xml:lang']).toBe('pt-BR')
+  })
+
   it('links to itself (rel="self") and to the site (rel="alternate")', () => {
     const feed = parseXml(renderAtom(viewWith({}, {}, 'https://example.com/news'))).feed
     expect(linkOf(feed.link, 'self')).toEqual(['https://example.com/news/atom.xml'])
