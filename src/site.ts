@@ -3,7 +3,7 @@
  * at once, each with its key and line. Node only (build, check, serve): the Worker receives the
  * validated `Site` inside the corpus.
  */
-import { LineCounter, parseDocument } from 'yaml'
+import { type Document, isMap, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml'
 import { z } from 'zod'
 import { isTimeZone } from './content/dates.ts'
 import type { Problem } from './content/problem.ts'
@@ -80,22 +80,32 @@ export function parseSiteConfig(
   } else {
     data = doc?.toJS() ?? {}
     if (data === null) data = {}
+    // A key written with no value (`description:`) takes its default, as if it were absent.
+    if (typeof data === 'object' && !Array.isArray(data)) {
+      data = Object.fromEntries(Object.entries(data as object).filter(([, v]) => v !== null))
+    }
   }
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
+    const lineOf = (path: PropertyKey[]) => lineOfKey(doc, lines, path)
     for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        // One problem per unknown key, each on the key's own line.
+        for (const k of issue.keys) {
+          problems.push({
+            file,
+            line: lineOf([...issue.path, k]),
+            message: `unknown key "${k}"; the keys are ${Object.keys(schema.shape).join(', ')}`,
+          })
+        }
+        continue
+      }
       const key = issue.path.join('.')
-      const node = doc?.getIn(issue.path.slice(0, 1) as string[], true) as
-        | { range?: [number, number] }
-        | undefined
-      const line = node?.range ? lines.linePos(node.range[0]).line : undefined
-      const message =
-        issue.code === 'unrecognized_keys'
-          ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; the keys are ${Object.keys(schema.shape).join(', ')}`
-          : `${key || 'site.yaml'}: ${issue.message}`
-      problems.push({ file, line, message })
+      problems.push({ file, line: lineOf(issue.path), message: `${key || 'site.yaml'}: ${issue.message}` })
     }
   }
+  // In file order, as an editor lists them (zod reports refinements after other checks).
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   const v = parsed.success ? parsed.data : {}
   const title = v.title ?? 'dateline'
   const site: Site = {
@@ -109,6 +119,20 @@ export function parseSiteConfig(
     ...(v.image ? { image: v.image } : {}),
   }
   return { config: { site, maxFileSize: v.max_file_size ?? DEFAULT_MAX_FILE_SIZE }, problems, warnings }
+}
+
+/** The line of the deepest key along `path` that the document has (its first line when none). */
+function lineOfKey(doc: Document | undefined, lines: LineCounter, path: PropertyKey[]): number | undefined {
+  let node: unknown = doc?.contents
+  let offset = (node as { range?: [number, number] } | null)?.range?.[0]
+  for (const segment of path) {
+    if (!isMap(node)) break
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment))
+    if (!pair) break
+    offset = (pair.key as Scalar).range?.[0] ?? offset
+    node = pair.value
+  }
+  return offset === undefined ? undefined : lines.linePos(offset).line
 }
 
 function isLanguageTag(tag: string): boolean {

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadContent } from '../src/content/load.ts'
@@ -14,8 +14,11 @@ type Run = { code: number; stdout: string; stderr: string }
 /** Runs the real CLI in `cwd` with a clean environment apart from `env`. */
 function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('node', [BIN, ...args], { cwd, env: { PATH: process.env.PATH, ...env } }, (err, stdout, stderr) =>
-      resolve({ code: err ? (err.code as number) : 0, stdout, stderr }),
+    execFile(
+      'node',
+      [BIN, ...args],
+      { cwd, env: { PATH: process.env.PATH, ...env } },
+      (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, stdout, stderr }),
     )
   })
 }
@@ -118,7 +121,13 @@ describe('dateline export', () => {
     expect((await run(['export', '--out', 'dist'], root, env)).code).toBe(0)
     const files = (await readdir(join(root, 'dist'), { recursive: true })).sort()
     expect(files).toEqual(
-      expect.arrayContaining(['atom.xml', 'feed.json', 'index.html', 'rss.xml', 'articles/ferry-timetable.html']),
+      expect.arrayContaining([
+        'atom.xml',
+        'feed.json',
+        'index.html',
+        'rss.xml',
+        'articles/ferry-timetable.html',
+      ]),
     )
     const app = createApp({ corpus: (await loadContent(content)).corpus, siteUrl: env.SITE_URL })
     for (const [path, file] of [

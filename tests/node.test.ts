@@ -16,9 +16,21 @@ async function start(watch = true) {
   const { dir, remove } = await copyOfSample()
   cleanup = remove
   const logs: string[] = []
-  server = await startNodeServer({ contentDir: dir, port: 0, hostname: '127.0.0.1', watch, log: (l) => logs.push(l) })
+  server = await startNodeServer({
+    contentDir: dir,
+    port: 0,
+    hostname: '127.0.0.1',
+    watch,
+    log: (l) => logs.push(l),
+  })
   const base = `http://127.0.0.1:${server.port}`
-  return { dir, logs, base, titles: async () => (await (await fetch(`${base}/feed.json`)).json()).items.map((i: { title: string }) => i.title) }
+  return {
+    dir,
+    logs,
+    base,
+    titles: async () =>
+      (await (await fetch(`${base}/feed.json`)).json()).items.map((i: { title: string }) => i.title),
+  }
 }
 
 describe('startNodeServer', () => {
@@ -29,7 +41,9 @@ describe('startNodeServer', () => {
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
     const body = await res.text()
     expect(body).toContain(`<link rel="self" href="${server?.url}/atom.xml"/>`)
-    const again = await fetch(`${base}/atom.xml`, { headers: { 'If-None-Match': res.headers.get('etag') as string } })
+    const again = await fetch(`${base}/atom.xml`, {
+      headers: { 'If-None-Match': res.headers.get('etag') as string },
+    })
     expect(again.status).toBe(304)
     expect((await fetch(`${base}/rss.xml`, { method: 'POST' })).status).toBe(405)
   })
@@ -37,7 +51,13 @@ describe('startNodeServer', () => {
   it('uses SITE_URL for every link when given', async () => {
     const { dir, remove } = await copyOfSample()
     cleanup = remove
-    server = await startNodeServer({ contentDir: dir, port: 0, siteUrl: 'https://news.example.com/', watch: false, log: () => {} })
+    server = await startNodeServer({
+      contentDir: dir,
+      port: 0,
+      siteUrl: 'https://news.example.com/',
+      watch: false,
+      log: () => {},
+    })
     const json = await (await fetch(`http://127.0.0.1:${server.port}/feed.json`)).json()
     expect(json.feed_url).toBe('https://news.example.com/feed.json')
   })
@@ -46,7 +66,10 @@ describe('startNodeServer', () => {
     const { dir, titles } = await start()
     const file = join(dir, '2026-11-20-ferry-timetable.md')
     const text = await readFile(file, 'utf8')
-    await writeFile(file, text.replace('Winter ferry timetable starts on Monday', 'Ferry timetable changes on Monday'))
+    await writeFile(
+      file,
+      text.replace('Winter ferry timetable starts on Monday', 'Ferry timetable changes on Monday'),
+    )
     await eventually(async () => (await titles()).includes('Ferry timetable changes on Monday'))
   })
 
@@ -55,7 +78,9 @@ describe('startNodeServer', () => {
     await writeFile(join(dir, '2026-11-20-ferry-timetable.md'), '---\ntitle: [unclosed\n---\nbody\n')
     await server?.reload()
     expect(await titles()).toContain('Winter ferry timetable starts on Monday')
-    expect(logs.some((l) => /2026-11-20-ferry-timetable\.md:2: front matter is not valid YAML/.test(l))).toBe(true)
+    expect(logs.some((l) => /2026-11-20-ferry-timetable\.md:2: front matter is not valid YAML/.test(l))).toBe(
+      true,
+    )
     expect(logs.some((l) => l.includes('kept its last good version'))).toBe(true)
   })
 

@@ -32,11 +32,12 @@ beforeAll(async () => {
     watch: false,
     log: () => {},
   })
-  await eventually(async () => (await fetch(`${WORKER}/rss.xml`).catch(() => null))?.status === 200, 90_000).catch(
-    (e) => {
-      throw new Error(`wrangler dev did not start: ${e.message}\n${log}`)
-    },
-  )
+  await eventually(
+    async () => (await fetch(`${WORKER}/rss.xml`).catch(() => null))?.status === 200,
+    90_000,
+  ).catch((e) => {
+    throw new Error(`wrangler dev did not start: ${e.message}\n${log}`)
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -50,7 +51,14 @@ describe('wrangler dev', () => {
   })
 
   it('serves the same bytes and validators as the Node server', async () => {
-    const paths = ['/rss.xml', '/atom.xml', '/feed.json', '/', '/articles/ferry-timetable', '/articles/library-hours']
+    const paths = [
+      '/rss.xml',
+      '/atom.xml',
+      '/feed.json',
+      '/',
+      '/articles/ferry-timetable',
+      '/articles/library-hours',
+    ]
     for (const path of paths) {
       const [w, n] = await Promise.all([fetch(WORKER + path), fetch(`http://127.0.0.1:${node.port}${path}`)])
       expect(w.status, path).toBe(200)

@@ -12,6 +12,7 @@
  * wins over the dateline, and makes the dateline itself optional.
  */
 import { escapeHtml } from '../escape.ts'
+import { toBoolean } from './fields.ts'
 import { readFrontMatter } from './front-matter.ts'
 import type { ParsedFile } from './normalise.ts'
 import type { Problem } from './problem.ts'
@@ -29,8 +30,11 @@ export function parseDateline(text: string, file: string, source: string): Parse
   if (first === -1) return { file, message: 'the article has no text; write paragraphs after the dateline' }
   const dateLine = fm.bodyLine + first
   const m = DATELINE.exec(lines[first])
+  // Front matter that gives the date (or marks a draft) makes the dateline optional.
   const hasFrontMatterDate = fm.data.date !== undefined && fm.data.date !== null
-  if (!m && !hasFrontMatterDate) {
+  const draft = toBoolean(fm.data.draft)
+  const isDraft = 'value' in draft && draft.value
+  if (!m && !hasFrontMatterDate && !isDraft) {
     return {
       file,
       line: dateLine,

@@ -29,7 +29,7 @@ export function parseDate(text: string, timeZone: string): ParsedDate {
   const sign = offset[0] === '-' ? -1 : 1
   const digits = offset.slice(1).replace(':', '')
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))
-  if (minutes >= 24 * 60) return { error: `offset ${offset} is out of range` }
+  if (minutes >= 24 * 60 || Number(digits.slice(2)) > 59) return { error: `offset ${offset} is out of range` }
   return { iso: new Date(local - sign * minutes * 60_000).toISOString() }
 }
 

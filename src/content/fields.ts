@@ -3,6 +3,7 @@
  * or an error message that says how to fix it.
  */
 import type { Author } from '../corpus.ts'
+import { stripXmlInvalid } from '../escape.ts'
 
 export type Result<T> = { value: T } | { error: string }
 
@@ -39,12 +40,21 @@ export function toAuthors(v: unknown): Result<Author[]> {
     }
     const url = toText(o.url)
     if (url !== undefined) {
-      if (!/^https?:\/\/\S+$/.test(url)) return { error: `author url "${url}" must start with https://` }
-      author.url = new URL(url).href
+      const href = /^https?:\/\/\S+$/.test(url) ? absoluteUrl(url) : undefined
+      if (!href) return { error: `author url "${url}" must be a URL starting with https://` }
+      author.url = href
     }
     authors.push(author)
   }
   return { value: authors }
+}
+
+function absoluteUrl(url: string): string | undefined {
+  try {
+    return new URL(url).href
+  } catch {
+    return undefined
+  }
 }
 
 /** `tags` / `categories`: a list, or one string (commas separate several). Duplicates dropped. */
@@ -57,8 +67,9 @@ export function toTags(v: unknown): Result<string[]> {
       if (typeof item === 'string') continue
       return { error: 'write a tag name or a list of tag names' }
     }
-    const squashed = tag.replace(/\s+/g, ' ')
-    if (!tags.includes(squashed)) tags.push(squashed)
+    // XML-forbidden characters go before white space is squashed and duplicates are dropped.
+    const squashed = stripXmlInvalid(tag).replace(/\s+/g, ' ').trim()
+    if (squashed && !tags.includes(squashed)) tags.push(squashed)
   }
   return { value: tags }
 }
@@ -85,9 +96,9 @@ export function toId(v: unknown): Result<string> {
   return { error: 'must be an absolute URI such as tag:example.com,2024:my-post or urn:uuid:…' }
 }
 
-/** A slug is one URL path segment: no slashes, `?`, `#` or white space. */
+/** A slug is one URL path segment: no slashes, `?`, `#`, white space or characters a URL cannot carry. */
 export function toSlug(v: unknown): Result<string> {
   const t = toText(v)
-  if (t && /^[^\s/\\?#%]+$/u.test(t) && t !== '.' && t !== '..') return { value: t }
+  if (t && /^[^\s/\\?#%\p{Cc}\p{Cs}\uFFFE\uFFFF]+$/u.test(t) && t !== '.' && t !== '..') return { value: t }
   return { error: 'must be one path segment without spaces, /, ?, # or %, such as my-first-post' }
 }

@@ -25,27 +25,27 @@ function refuse(): never {
 
 const options: matter.GrayMatterOption<string, object> = {
   engines: {
-    yaml: (text: string) => parseYaml(text) as object,
+    // The failsafe schema keeps every scalar as the text the author wrote: `title: 1.10` stays
+    // "1.10" and `date: 2024-05-01` stays a string; `toBoolean` reads `draft: true`.
+    yaml: (text: string) => parseYaml(text, { schema: 'failsafe' }) as object,
     js: refuse,
     javascript: refuse,
   },
 }
 
+const JS_REFUSED =
+  'JavaScript front matter (---js) is not allowed and was not run; write the front matter as YAML between --- lines'
+
 /** Splits a file into front matter and body. A file without front matter has empty data. */
 export function readFrontMatter(text: string, file: string): FrontMatter | Problem {
   if (!/^---/.test(text)) return { data: {}, body: text, bodyLine: 1, lineOf: () => undefined }
+  // gray-matter skips the engine for an empty block, so a ---js block is refused by its name too.
+  if (/^---[ \t]*(js|javascript)[ \t]*(\r?\n|$)/i.test(text)) return { file, line: 1, message: JS_REFUSED }
   let parsed: matter.GrayMatterFile<string>
   try {
     parsed = matter(text, options)
   } catch (e) {
-    if (e instanceof RefusedEngine) {
-      return {
-        file,
-        line: 1,
-        message:
-          'JavaScript front matter (---js) is not allowed and was not run; write the front matter as YAML between --- lines',
-      }
-    }
+    if (e instanceof RefusedEngine) return { file, line: 1, message: JS_REFUSED }
     if (e instanceof YAMLParseError) {
       const line = e.linePos?.[0].line
       const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')

@@ -54,10 +54,15 @@ export function cleanHtml(html: string, pagePath: string): string {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 
+// Tags that separate words; inline tags (`<b>`, `<a>`, …) are dropped without adding a space.
+const BLOCK_TAG =
+  /<\/?(?:address|article|aside|blockquote|br|dd|details|div|dl|dt|figcaption|figure|h[1-6]|hr|img|li|ol|p|pre|section|summary|table|td|th|tr|ul)\b[^>]*>/gi
+
 /** The text of an HTML fragment: tags dropped, the common entities decoded, spaces squashed. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(BLOCK_TAG, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
       if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? whole
       const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))

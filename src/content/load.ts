@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { extname, join, relative, sep } from 'node:path'
+import { extname, isAbsolute, join, relative, sep } from 'node:path'
 import { type Article, type Corpus, compareArticles, type Site } from '../corpus.ts'
 import { parseSiteConfig } from '../site.ts'
 import { parseDateline } from './dateline.ts'
@@ -36,7 +36,11 @@ const PARSERS: Record<string, typeof parseMarkdown> = {
  * @example const { corpus, problems } = await loadContent('content')
  */
 export async function loadContent(dir: string): Promise<LoadResult> {
-  const shown = (path: string) => relative(process.cwd(), path) || path
+  // Paths as the user would type them: relative to the working directory when inside it.
+  const shown = (path: string) => {
+    const rel = relative(process.cwd(), path)
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+  }
   const siteFile = join(dir, 'site.yaml')
   const siteText = await readFile(siteFile, 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined

@@ -53,22 +53,22 @@ export function normalise(parsed: ParsedFile, site: Site): Normalised {
       .split('/')
       .pop()
       ?.replace(/\.[^.]+$/, '') ?? ''
+  const fromName = base.replace(DATE_PREFIX, '').replace(/\s+/g, '-')
   const slug =
     field(['slug'], toSlug) ??
-    base
-      .replace(DATE_PREFIX, '')
-      .replace(/\s+/g, '-')
-      .replace(/[?#%\\]/g, '')
-  if (!slug) problems.push({ file, message: 'the file name gives no slug; set "slug" in the front matter' })
-  const pagePath = `/articles/${encodeURIComponent(slug)}`
+    (data.slug === undefined || data.slug === null ? slugFromName(fromName) : undefined) ??
+    ''
+  const pagePath = `/articles/${slug ? encodeURIComponent(slug) : 'invalid'}`
 
   const title = clean(toText(data.title) ?? derived.title ?? '')
   if (!title) {
     problems.push({ file, line: 1, message: '"title" is missing; add title: … to the front matter' })
   }
 
+  const beforeDate = problems.length
   const date = readDate(['date'], derived.date, derived.dateLine) ?? readPrefixDate()
-  if (date === undefined && !problems.some((p) => p.message.startsWith('"date"'))) {
+  // "no date" only when no date was written at all: a bad one has been reported already.
+  if (date === undefined && problems.length === beforeDate) {
     problems.push({
       file,
       line: 1,
@@ -90,7 +90,8 @@ export function normalise(parsed: ParsedFile, site: Site): Normalised {
       ? derived.authors.map((name) => ({ name }))
       : [site.author]
 
-  const html = cleanHtml(stripXmlInvalid(parsed.html), pagePath)
+  // Stripped again after sanitising: it decodes character references such as &#1; in raw HTML.
+  const html = stripXmlInvalid(cleanHtml(stripXmlInvalid(parsed.html), pagePath))
   const summaryText = toText(data.summary) ?? toText(data.description)
   const firstParagraph = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? html
   const summary = clean(summaryText ?? truncateAtWord(htmlToText(firstParagraph), SUMMARY_LENGTH))
@@ -135,6 +136,16 @@ export function normalise(parsed: ParsedFile, site: Site): Normalised {
     if ('iso' in r) return r.iso
     if (key) fail(key, `is not a date ("${text}"): ${r.error}`)
     else problems.push({ file, line: fallbackLine, message: `the date "${text}" is not a date: ${r.error}` })
+    return undefined
+  }
+
+  function slugFromName(name: string): string | undefined {
+    const r = toSlug(name)
+    if ('value' in r) return r.value
+    problems.push({
+      file,
+      message: `the file name gives the slug "${name}", which cannot be a URL segment (${r.error}); rename the file or set "slug"`,
+    })
     return undefined
   }
 

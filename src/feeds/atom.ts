@@ -4,7 +4,7 @@
  * self and alternate links.
  */
 import { Feed } from 'feed'
-import { escapeHtml } from '../escape.ts'
+import { escapeHtml, stripXmlInvalid } from '../escape.ts'
 import { absoluteUrl, absolutizeHtml, itemId, permalink } from './urls.ts'
 import type { FeedView } from './view.ts'
 import { restoreXml, xmlCdata, xmlText } from './xml-safe.ts'
@@ -50,5 +50,8 @@ export function renderAtom(view: FeedView): string {
   // The feed's language on the root (XML 1.0 §2.12 xml:lang, inherited by every text construct);
   // feed has no option for it.
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">'
-  return restoreXml(feed.atom1()).replace(root, `${root.slice(0, -1)} xml:lang="${escapeHtml(site.language)}">`)
+  return restoreXml(feed.atom1()).replace(
+    root,
+    `${root.slice(0, -1)} xml:lang="${escapeHtml(stripXmlInvalid(site.language))}">`,
+  )
 }

@@ -26,7 +26,12 @@ describe('compareArticles', () => {
     ]
     const order = ['new', 'a', 'b', 'old']
     expect([...list].sort(compareArticles).map((a) => a.slug)).toEqual(order)
-    expect([...list].reverse().sort(compareArticles).map((a) => a.slug)).toEqual(order)
+    expect(
+      [...list]
+        .reverse()
+        .sort(compareArticles)
+        .map((a) => a.slug),
+    ).toEqual(order)
   })
 
   it('returns 0 only for the same date and slug', () => {

@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, expect } from 'vitest'
-import type { Article, Site } from '../../src/corpus.ts'
 import { parseDateline } from '../../src/content/dateline.ts'
 import { parseMarkdown } from '../../src/content/markdown.ts'
 import { type Normalised, normalise, type ParsedFile } from '../../src/content/normalise.ts'
 import type { Problem } from '../../src/content/problem.ts'
+import type { Article, Site } from '../../src/corpus.ts'
 
 export function makeSite(overrides: Partial<Site> = {}): Site {
   return {

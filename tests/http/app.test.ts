@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Corpus } from '../../src/corpus.ts'
 import { loadContent } from '../../src/content/load.ts'
+import type { Corpus } from '../../src/corpus.ts'
 import { createApp } from '../../src/http/app.ts'
 import { article, corpusOf } from '../support/corpus.ts'
 
@@ -13,7 +13,8 @@ beforeAll(async () => {
   sample = (await loadContent(new URL('../../content', import.meta.url).pathname)).corpus
 })
 
-const sampleApp = () => createApp({ corpus: sample, siteUrl: SITE_URL, clock: () => Date.parse('2026-12-01T00:00:00Z') })
+const sampleApp = () =>
+  createApp({ corpus: sample, siteUrl: SITE_URL, clock: () => Date.parse('2026-12-01T00:00:00Z') })
 
 describe('feeds', () => {
   it('serves each feed with its content type and validators', async () => {
@@ -132,7 +133,9 @@ describe('scheduled articles', () => {
     let now = Date.parse('2026-06-01T11:59:59Z')
     const app = createApp({ corpus, siteUrl: SITE_URL, clock: () => now })
     const before = await app.request('/feed.json')
-    expect((await before.json()).items.map((i: { url: string }) => i.url)).toEqual([`${SITE_URL}/articles/old`])
+    expect((await before.json()).items.map((i: { url: string }) => i.url)).toEqual([
+      `${SITE_URL}/articles/old`,
+    ])
     expect((await app.request('/articles/soon')).status).toBe(404)
     now = Date.parse('2026-06-01T12:00:00Z')
     const after = await app.request('/feed.json')
@@ -155,7 +158,10 @@ describe('pages and errors', () => {
 
   it('serves a published article with absolute links and escaped text', async () => {
     const corpus = corpusOf([
-      article('a', '2026-01-01T00:00:00.000Z', { title: 'Tom & <Jerry>', html: '<p><a href="/articles/b">b</a></p>' }),
+      article('a', '2026-01-01T00:00:00.000Z', {
+        title: 'Tom & <Jerry>',
+        html: '<p><a href="/articles/b">b</a></p>',
+      }),
     ])
     const res = await createApp({ corpus, siteUrl: SITE_URL }).request('/articles/a')
     const html = await res.text()
@@ -198,7 +204,9 @@ describe('pages and errors', () => {
       '//rss.xml',
     ]
     for (const path of odd) {
-      const res = await app.request(path, { headers: { 'If-Modified-Since': 'Mon, 99 Foo 99999', 'If-None-Match': ',,,' } })
+      const res = await app.request(path, {
+        headers: { 'If-Modified-Since': 'Mon, 99 Foo 99999', 'If-None-Match': ',,,' },
+      })
       expect(res.status, path).toBeLessThan(500)
     }
     const weird = await app.request('/feed', { headers: { Accept: ';;;q=abc, */*;q=-1' } })

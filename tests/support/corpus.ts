@@ -1,6 +1,7 @@
 /** Hand-made corpora for tests that need exact control over articles and times. */
-import type { Article, Corpus, Site } from '../../src/corpus.ts'
+
 import { makeCorpus } from '../../src/content/load.ts'
+import type { Article, Corpus, Site } from '../../src/corpus.ts'
 
 export const SITE: Site = {
   title: 'Test Site',
