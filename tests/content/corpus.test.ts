@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type Article, compareArticles } from '../../src/corpus.ts'
-
-function article(slug: string, date: string): Article {
-  return {
-    source: `${slug}.md`,
-    slug,
-    id: null,
-    title: slug,
-    date,
-    updated: date,
-    authors: [{ name: 'A' }],
-    tags: [],
-    summary: '',
-    html: '',
-  }
-}
+import { compareArticles } from '../../src/corpus.ts'
+import { article } from '../support/corpus.ts'
 
 describe('compareArticles', () => {
   it('orders newest first, ties by slug, whatever the input order', () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadContent, makeCorpus } from '../../src/content/load.ts'
-import type { Article } from '../../src/corpus.ts'
+import { article } from '../support/corpus.ts'
 import { contentDir, makeSite, writeFiles } from './helpers.ts'
 
 const SITE = 'title: Test Site\ndescription: D\nlanguage: en\nauthor: Desk\n'
@@ -321,19 +321,6 @@ describe('loadContent', () => {
 })
 
 describe('makeCorpus', () => {
-  const article = (slug: string, date: string): Article => ({
-    source: `${slug}.md`,
-    slug,
-    id: null,
-    title: slug,
-    date,
-    updated: date,
-    authors: [{ name: 'A' }],
-    tags: [],
-    summary: '',
-    html: '',
-  })
-
   it('sorts the articles without changing the input and hashes them with the site', () => {
     const site = makeSite()
     const input = [article('old', '2020-01-01T00:00:00.000Z'), article('new', '2024-01-01T00:00:00.000Z')]

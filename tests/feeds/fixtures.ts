@@ -1,9 +1,10 @@
 /** Hand-made corpora and XML helpers for the feed tests: plain data, no loader. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { expect } from 'vitest'
-import { type Article, type Corpus, compareArticles, type Site } from '../../src/corpus.ts'
+import type { Article, Corpus, Site } from '../../src/corpus.ts'
 import { published } from '../../src/feeds/select.ts'
 import { type FeedView, siteFeedView } from '../../src/feeds/view.ts'
+import { article, corpusOf as baseCorpusOf } from '../support/corpus.ts'
 
 export const SITE_URL = 'https://example.com'
 
@@ -16,26 +17,11 @@ export const SITE: Site = {
   items: 20,
 }
 
-/** An article with a distinct value in every field, so a swapped field shows up in a test. */
-export function article(slug: string, date: string, extra: Partial<Article> = {}): Article {
-  return {
-    source: `${slug}.md`,
-    slug,
-    id: null,
-    title: `Title of ${slug}`,
-    date,
-    updated: date,
-    authors: [{ name: 'Ann Author' }],
-    tags: ['news'],
-    summary: `Summary of ${slug}.`,
-    html: `<p>Body of ${slug}.</p>`,
-    ...extra,
-  }
-}
+export { article }
 
-/** A corpus in the order the loader guarantees: newest first, ties by slug. */
+/** A corpus with this file's site, in the order the loader guarantees. */
 export function corpusOf(articles: Article[], site: Partial<Site> = {}): Corpus {
-  return { site: { ...SITE, ...site }, articles: [...articles].sort(compareArticles), hash: 'test' }
+  return baseCorpusOf(articles, { ...SITE, ...site })
 }
 
 /** The main feed's view as the app builds it: published at `now`, then the newest `site.items`. */

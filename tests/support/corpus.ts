@@ -1,7 +1,5 @@
 /** Hand-made corpora for tests that need exact control over articles and times. */
-
-import { makeCorpus } from '../../src/content/load.ts'
-import type { Article, Corpus, Site } from '../../src/corpus.ts'
+import { type Article, type Corpus, compareArticles, type Site } from '../../src/corpus.ts'
 
 export const SITE: Site = {
   title: 'Test Site',
@@ -12,6 +10,7 @@ export const SITE: Site = {
   items: 20,
 }
 
+/** An article with a distinct value in every field, so a swapped field shows up in a test. */
 export function article(slug: string, date: string, extra: Partial<Article> = {}): Article {
   return {
     source: `${slug}.md`,
@@ -28,6 +27,7 @@ export function article(slug: string, date: string, extra: Partial<Article> = {}
   }
 }
 
+/** A corpus in the order the loader guarantees: newest first, ties by slug. */
 export function corpusOf(articles: Article[], site: Partial<Site> = {}): Corpus {
-  return makeCorpus({ ...SITE, ...site }, articles)
+  return { site: { ...SITE, ...site }, articles: [...articles].sort(compareArticles), hash: 'test' }
 }
