@@ -40,6 +40,23 @@ export type Site = {
   /** How many articles a subscription feed shows. */
   items: number
   image?: string
+  /** WebSub hub that readers may subscribe to for pushed updates. */
+  hub?: string
+  /** Cache lifetimes in seconds; anything left out takes the default (`src/http/cache-policy.ts`). */
+  cache?: Partial<CachePolicy>
+}
+
+export type CachePolicy = {
+  /** How long a reader may reuse a feed without asking again. */
+  maxAge: number
+  /** The same for shared caches and the edge. */
+  sMaxAge: number
+  /** How long a cache may serve a stale feed while it fetches a fresh one in the background. */
+  staleWhileRevalidate: number
+  /** How long a cache may serve a stale feed when the publisher answers with an error. */
+  staleIfError: number
+  /** How long HTML pages may be reused. */
+  pageMaxAge: number
 }
 
 export type Corpus = {

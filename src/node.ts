@@ -12,6 +12,7 @@ import { type LoadResult, loadContent, makeCorpus } from './content/load.ts'
 import { formatProblem } from './content/problem.ts'
 import type { Article } from './corpus.ts'
 import { createApp } from './http/app.ts'
+import { compressOnce } from './http/compress-node.ts'
 
 export type NodeServerOptions = {
   contentDir: string
@@ -54,7 +55,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   })
   const port = (server.address() as AddressInfo).port
   siteUrl ??= `http://localhost:${port}`
-  app = createApp({ corpus: last, siteUrl, clock: options.clock })
+  app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce })
 
   const reload = async () => {
     const next = await loadContent(options.contentDir)
@@ -72,7 +73,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
       log(`[dateline] ${a.source}: kept its last good version until the problem is fixed`)
     }
     last = kept.length ? makeCorpus(next.corpus.site, [...next.corpus.articles, ...kept]) : next.corpus
-    app = createApp({ corpus: last, siteUrl, clock: options.clock })
+    app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce })
     log(`[dateline] reloaded: ${last.articles.length} articles`)
   }
 

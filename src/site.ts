@@ -7,7 +7,7 @@ import { type Document, isMap, isScalar, LineCounter, parseDocument, type Scalar
 import { z } from 'zod'
 import { isTimeZone } from './content/dates.ts'
 import type { Problem } from './content/problem.ts'
-import type { Site } from './corpus.ts'
+import type { CachePolicy, Site } from './corpus.ts'
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim())
 
@@ -30,6 +30,13 @@ const byteSize = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return Math.floor(Number(m[1]) * factor)
 })
 
+const SECONDS_MESSAGE = 'must be a whole number of seconds from 0 to 31536000 (a year)'
+const seconds = z
+  .number({ error: SECONDS_MESSAGE })
+  .int(SECONDS_MESSAGE)
+  .min(0, SECONDS_MESSAGE)
+  .max(31_536_000, SECONDS_MESSAGE)
+
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 
 const schema = z.strictObject({
@@ -48,6 +55,19 @@ const schema = z.strictObject({
     .max(1000, 'must be a whole number between 1 and 1000')
     .optional(),
   image: text.optional(),
+  hub: text
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of a WebSub hub' }))
+    .optional(),
+  cache: z
+    .strictObject({
+      max_age: seconds,
+      s_maxage: seconds,
+      stale_while_revalidate: seconds,
+      stale_if_error: seconds,
+      page_max_age: seconds,
+    })
+    .partial()
+    .optional(),
   max_file_size: byteSize.optional(),
 })
 
@@ -117,6 +137,8 @@ export function parseSiteConfig(
     items: v.items ?? 20,
     ...(v.copyright ? { copyright: v.copyright } : {}),
     ...(v.image ? { image: v.image } : {}),
+    ...(v.hub ? { hub: v.hub } : {}),
+    ...(v.cache ? { cache: cachePolicy(v.cache) } : {}),
   }
   return { config: { site, maxFileSize: v.max_file_size ?? DEFAULT_MAX_FILE_SIZE }, problems, warnings }
 }
@@ -133,6 +155,17 @@ function lineOfKey(doc: Document | undefined, lines: LineCounter, path: Property
     node = pair.value
   }
   return offset === undefined ? undefined : lines.linePos(offset).line
+}
+
+/** site.yaml's snake_case cache keys as the corpus's `CachePolicy` fields. */
+function cachePolicy(c: NonNullable<z.infer<typeof schema>['cache']>): Partial<CachePolicy> {
+  const policy: Partial<CachePolicy> = {}
+  if (c.max_age !== undefined) policy.maxAge = c.max_age
+  if (c.s_maxage !== undefined) policy.sMaxAge = c.s_maxage
+  if (c.stale_while_revalidate !== undefined) policy.staleWhileRevalidate = c.stale_while_revalidate
+  if (c.stale_if_error !== undefined) policy.staleIfError = c.stale_if_error
+  if (c.page_max_age !== undefined) policy.pageMaxAge = c.page_max_age
+  return policy
 }
 
 function isLanguageTag(tag: string): boolean {

@@ -1,18 +1,27 @@
 /**
  * Sending a rendered document with its validators, and answering conditional requests
- * (RFC 9110 §13). The full cache policy lives with the routes that choose it.
+ * (RFC 9110 §13).
  */
 import type { Context } from 'hono'
 import type { RenderedDocument } from './documents.ts'
 
+// A compressed variant's tag is the document's tag plus `.br` / `.gzip` (see documents.ts).
+const VARIANT_SUFFIX = /\.(br|gzip)"$/
+
+/** The tag without `W/` and without a compressed variant's suffix: one per document. */
+function documentTag(etag: string): string {
+  return etag.trim().replace(/^W\//, '').replace(VARIANT_SUFFIX, '"')
+}
+
 /**
  * `If-None-Match` uses the weak comparison (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, because
- * Cloudflare weakens a strong ETag when it compresses and readers send that back.
+ * Cloudflare weakens a strong ETag when it compresses and readers send that back. Any encoding
+ * of the same document matches too: the client's copy is as current as the one we would send.
  */
 export function etagMatches(header: string, etag: string): boolean {
   if (header.trim() === '*') return true
-  const opaque = etag.replace(/^W\//, '')
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque)
+  const tag = documentTag(etag)
+  return header.split(',').some((candidate) => documentTag(candidate) === tag)
 }
 
 /**
@@ -37,9 +46,16 @@ export function isNotModified(c: Context, doc: RenderedDocument): boolean {
  * Answers with the document, or 304 when the client's copy is current. A 304 keeps ETag,
  * Last-Modified, Cache-Control and Vary (§15.4.5) and has no body; Hono drops GET's body for HEAD.
  */
-export function sendDocument(c: Context, doc: RenderedDocument, headers: Record<string, string>): Response {
+export function sendDocument(
+  c: Context,
+  doc: RenderedDocument,
+  headers: Record<string, string>,
+  encoding?: string,
+): Response {
   const validators: Record<string, string> = { ETag: doc.etag, ...headers }
   if (doc.lastModified) validators['Last-Modified'] = doc.lastModified
   if (isNotModified(c, doc)) return c.body(null, 304, validators)
-  return c.body(doc.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': doc.contentType, ...validators })
+  const entity: Record<string, string> = { 'Content-Type': doc.contentType, ...validators }
+  if (encoding) entity['Content-Encoding'] = encoding
+  return c.body(doc.body as Uint8Array<ArrayBuffer>, 200, entity)
 }

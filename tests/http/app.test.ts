@@ -29,7 +29,9 @@ describe('feeds', () => {
       expect(res.status, path).toBe(200)
       expect(res.headers.get('Content-Type')).toBe(type)
       expect(res.headers.get('ETag')).toMatch(/^"[\w-]{24}"$/)
-      expect(res.headers.get('Cache-Control')).toBe('public, max-age=600')
+      expect(res.headers.get('Cache-Control')).toBe(
+        'public, max-age=600, s-maxage=600, stale-while-revalidate=300, stale-if-error=86400',
+      )
       // The newest `updated` among the sample's published articles (market square, 25 Nov).
       expect(res.headers.get('Last-Modified')).toBe('Wed, 25 Nov 2026 00:00:00 GMT')
     }
@@ -180,15 +182,15 @@ describe('pages and errors', () => {
 
   it('answers 405 with Allow for other methods on known paths', async () => {
     const app = sampleApp()
-    for (const [method, path] of [
-      ['POST', '/rss.xml'],
-      ['PUT', '/feed'],
-      ['DELETE', '/articles/ferry-timetable'],
-      ['PATCH', '/'],
+    for (const [method, path, allow] of [
+      ['POST', '/rss.xml', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/feed', 'GET, HEAD, OPTIONS'],
+      ['DELETE', '/articles/ferry-timetable', 'GET, HEAD'],
+      ['PATCH', '/', 'GET, HEAD'],
     ]) {
       const res = await app.request(path, { method })
       expect(res.status, `${method} ${path}`).toBe(405)
-      expect(res.headers.get('Allow')).toBe('GET, HEAD')
+      expect(res.headers.get('Allow')).toBe(allow)
     }
   })
 

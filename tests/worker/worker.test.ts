@@ -45,6 +45,6 @@ describe('worker', () => {
     expect((await fetchWorker('/nope')).status).toBe(404)
     const post = await fetchWorker('/rss.xml', { method: 'POST', body: 'x' })
     expect(post.status).toBe(405)
-    expect(post.headers.get('Allow')).toBe('GET, HEAD')
+    expect(post.headers.get('Allow')).toBe('GET, HEAD, OPTIONS')
   })
 })

@@ -1,0 +1,28 @@
+/**
+ * `Link` headers (RFC 8288) on feed responses: the feed itself (`self`), the same feed in the
+ * other formats (`alternate`), and the WebSub hub when there is one (W3C WebSub §4: publishers
+ * advertise both `hub` and `self`).
+ */
+import { FEED_CONTENT_TYPES } from '../feeds/render.ts'
+import type { FeedFormat } from '../feeds/view.ts'
+
+const mediaType = (format: FeedFormat) => FEED_CONTENT_TYPES[format].split(';')[0]
+
+/**
+ * @example feedLinks('https://x.test', { rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' }, 'rss')
+ * // '<https://x.test/rss.xml>; rel="self"; type="application/rss+xml", <https://x.test/atom.xml>; rel="alternate"; …'
+ */
+export function feedLinks(
+  siteUrl: string,
+  paths: Record<FeedFormat, string>,
+  format: FeedFormat,
+  hub?: string,
+): string {
+  const links = [`<${siteUrl}${paths[format]}>; rel="self"; type="${mediaType(format)}"`]
+  for (const other of Object.keys(paths) as FeedFormat[]) {
+    if (other !== format)
+      links.push(`<${siteUrl}${paths[other]}>; rel="alternate"; type="${mediaType(other)}"`)
+  }
+  if (hub) links.push(`<${hub}>; rel="hub"`)
+  return links.join(', ')
+}
