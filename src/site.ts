@@ -37,6 +37,14 @@ const seconds = z
   .min(0, SECONDS_MESSAGE)
   .max(31_536_000, SECONDS_MESSAGE)
 
+const cacheSchema = z.strictObject({
+  max_age: seconds,
+  s_maxage: seconds,
+  stale_while_revalidate: seconds,
+  stale_if_error: seconds,
+  page_max_age: seconds,
+})
+
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 
 const schema = z.strictObject({
@@ -58,16 +66,7 @@ const schema = z.strictObject({
   hub: text
     .pipe(z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of a WebSub hub' }))
     .optional(),
-  cache: z
-    .strictObject({
-      max_age: seconds,
-      s_maxage: seconds,
-      stale_while_revalidate: seconds,
-      stale_if_error: seconds,
-      page_max_age: seconds,
-    })
-    .partial()
-    .optional(),
+  cache: cacheSchema.partial().optional(),
   max_file_size: byteSize.optional(),
 })
 
@@ -115,7 +114,7 @@ export function parseSiteConfig(
           problems.push({
             file,
             line: lineOf([...issue.path, k]),
-            message: `unknown key "${k}"; the keys are ${Object.keys(schema.shape).join(', ')}`,
+            message: `unknown key "${[...issue.path, k].join('.')}"; the keys are ${keysAt(issue.path)}`,
           })
         }
         continue
@@ -155,6 +154,12 @@ function lineOfKey(doc: Document | undefined, lines: LineCounter, path: Property
     node = pair.value
   }
   return offset === undefined ? undefined : lines.linePos(offset).line
+}
+
+/** The keys allowed where an unknown one was found, for the message that names them. */
+function keysAt(path: PropertyKey[]): string {
+  const shape = path[0] === 'cache' ? cacheSchema.shape : schema.shape
+  return Object.keys(shape).join(', ')
 }
 
 /** site.yaml's snake_case cache keys as the corpus's `CachePolicy` fields. */

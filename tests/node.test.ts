@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type NodeServer, startNodeServer } from '../src/node.ts'
-import { copyOfSample, eventually } from './support/content-dir.ts'
+import { copyOfSample, eventually, SAMPLE_CONTENT } from './support/content-dir.ts'
+import { runScenarios, SAMPLE_NOW, SCENARIOS } from './support/http-scenarios.ts'
 
 let server: NodeServer | undefined
 let cleanup: (() => Promise<void>) | undefined
@@ -101,5 +102,29 @@ describe('startNodeServer', () => {
     await expect(startNodeServer({ contentDir: dir, port: 0, watch: false, log: () => {} })).rejects.toThrow(
       /items: must be a whole number[\s\S]*timezone: must be an IANA time zone/,
     )
+  })
+})
+
+describe('HTTP contract over a real socket', () => {
+  it('answers every row, compression and injected clock included', async () => {
+    let now = Date.parse(SAMPLE_NOW)
+    server = await startNodeServer({
+      contentDir: SAMPLE_CONTENT,
+      port: 0,
+      hostname: '127.0.0.1',
+      siteUrl: 'http://localhost:8787',
+      watch: false,
+      clock: () => now,
+      log: () => {},
+    })
+    const base = `http://127.0.0.1:${server.port}`
+    const ran = await runScenarios(
+      'node',
+      (path, init) => fetch(base + path, init),
+      (iso) => {
+        now = Date.parse(iso)
+      },
+    )
+    expect(ran).toBe(SCENARIOS.filter((r) => !r.only || r.only.includes('node')).length)
   })
 })

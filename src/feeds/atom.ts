@@ -32,6 +32,7 @@ export function renderAtom(view: FeedView): string {
     feedLinks: { atom: self },
     ...(site.copyright ? { copyright: xmlText(site.copyright) } : {}),
     ...(site.image ? { image: xmlText(absoluteUrl(siteUrl, site.image)) } : {}),
+    ...(site.hub ? { hub: site.hub } : {}),
   })
   for (const a of view.articles) {
     feed.addItem({

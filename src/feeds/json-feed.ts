@@ -22,6 +22,7 @@ export function renderJsonFeed(view: FeedView): string {
     ...(site.image ? { icon: absoluteUrl(siteUrl, site.image) } : {}),
     language: site.language,
     authors: [author(site.author)],
+    ...(site.hub ? { hubs: [{ type: 'WebSub', url: site.hub }] } : {}),
     items: view.articles.map((a) => ({
       id: itemId(siteUrl, a),
       url: permalink(siteUrl, a),

@@ -25,6 +25,7 @@ export function renderRss(view: FeedView): string {
     feedLinks: { rss: siteUrl + view.paths.rss },
     ...(site.copyright ? { copyright: xmlText(site.copyright) } : {}),
     ...(site.image ? { image: xmlText(absoluteUrl(siteUrl, site.image)) } : {}),
+    ...(site.hub ? { hub: site.hub } : {}),
   })
   for (const a of view.articles) {
     // RSS `author` must be an e-mail address and an item has at most one; the W3C validator warns

@@ -17,6 +17,7 @@ import {
   type Encoding,
   type RenderedDocument,
 } from './documents.ts'
+import { chooseEncoding } from './encoding.ts'
 import { feedLinks } from './links.ts'
 import { renderArticle, renderIndex } from './pages.ts'
 
@@ -83,12 +84,7 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
     let encoding: Encoding | undefined
     if (compress) {
       vary.push('Accept-Encoding')
-      const chosen = accepts(c, {
-        header: 'Accept-Encoding',
-        supports: ['br', 'gzip', 'identity'],
-        default: 'identity',
-      })
-      if (chosen === 'br' || chosen === 'gzip') encoding = chosen
+      encoding = chooseEncoding(c)
     }
     const variant = encoding && compress ? store.encoded(doc, encoding, compress) : doc
     const all: Record<string, string> = {

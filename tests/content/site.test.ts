@@ -39,6 +39,26 @@ describe('parseSiteConfig', () => {
     expect(r.config.site.language).toBe('en')
   })
 
+  it('reads the cache lifetimes and the WebSub hub', () => {
+    const r = parse('hub: https://hub.example.com/\ncache:\n  max_age: 300\n  stale_if_error: 0\n')
+    expect(r.problems).toEqual([])
+    expect(r.config.site.hub).toBe('https://hub.example.com/')
+    expect(r.config.site.cache).toEqual({ maxAge: 300, staleIfError: 0 })
+  })
+
+  it('reports a bad cache lifetime and a bad hub on their own lines', () => {
+    const r = parse('hub: not a url\ncache:\n  max_age: 10 minutes\n  page_max_age: -1\n  ttl: 5\n')
+    expect(r.problems.map((p) => [p.line, p.message])).toEqual([
+      [1, 'hub: must be the http(s) URL of a WebSub hub'],
+      [3, 'cache.max_age: must be a whole number of seconds from 0 to 31536000 (a year)'],
+      [4, 'cache.page_max_age: must be a whole number of seconds from 0 to 31536000 (a year)'],
+      [
+        5,
+        'unknown key "cache.ttl"; the keys are max_age, s_maxage, stale_while_revalidate, stale_if_error, page_max_age',
+      ],
+    ])
+  })
+
   it('reads every key', () => {
     const { config, problems } = parse(
       [

@@ -215,3 +215,40 @@ describe('pages and errors', () => {
     expect(weird.status).toBe(200)
   })
 })
+
+describe('WebSub hub', () => {
+  const corpus = corpusOf([article('a', '2026-01-01T00:00:00.000Z')], { hub: 'https://hub.example.com/' })
+  const app = createApp({ corpus, siteUrl: SITE_URL })
+
+  it('is advertised in the Link header of every feed response, with self', async () => {
+    for (const path of ['/rss.xml', '/atom.xml', '/feed.json', '/feed']) {
+      const link = (await app.request(path)).headers.get('Link') ?? ''
+      expect(link, path).toContain('<https://hub.example.com/>; rel="hub"')
+      expect(link, path).toMatch(/rel="self"/)
+    }
+  })
+
+  it('is in every document: atom:link rel="hub" in RSS and Atom, hubs in JSON Feed', async () => {
+    const attr = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'atom:link' || n === 'link' })
+    const rss = attr.parse(await (await app.request('/rss.xml')).text()).rss.channel['atom:link']
+    expect(rss.find((l: Record<string, string>) => l['@_rel'] === 'hub')['@_href']).toBe(
+      'https://hub.example.com/',
+    )
+    const atom = attr.parse(await (await app.request('/atom.xml')).text()).feed.link
+    expect(atom.find((l: Record<string, string>) => l['@_rel'] === 'hub')['@_href']).toBe(
+      'https://hub.example.com/',
+    )
+    const json = await (await app.request('/feed.json')).json()
+    expect(json.hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example.com/' }])
+  })
+
+  it('is absent when none is configured', async () => {
+    const plain = createApp({
+      corpus: corpusOf([article('a', '2026-01-01T00:00:00.000Z')]),
+      siteUrl: SITE_URL,
+    })
+    const res = await plain.request('/feed.json')
+    expect(res.headers.get('Link')).not.toContain('rel="hub"')
+    expect((await res.json()).hubs).toBeUndefined()
+  })
+})
