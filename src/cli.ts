@@ -1,12 +1,16 @@
 /**
- * `dateline check | build | export | serve`. Exit codes: 0 done, 1 problems in the content,
- * 2 a usage error (unknown command or flag, bad value).
+ * `dateline check | build | export | serve | ping`. Exit codes: 0 done, 1 problems in the content
+ * (or a failed ping), 2 a usage error (unknown command or flag, bad value).
  */
 import { parseArgs } from 'node:util'
 import { type LoadResult, loadContent } from './content/load.ts'
 import { formatProblem } from './content/problem.ts'
 import { published } from './feeds/select.ts'
 import { exportSite, writeCorpus } from './output.ts'
+import { normaliseSiteUrl } from './site-url.ts'
+import { feedDocuments } from './websub/feeds.ts'
+import { ping } from './websub/ping.ts'
+import { DEFAULT_STATE_FILE, readState, sameHub, writeState } from './websub/state.ts'
 
 type Io = {
   out: (line: string) => void
@@ -21,12 +25,15 @@ Commands:
   build    write the corpus the Worker imports (default out: build/)
   export   write static feeds and pages for any host (default out: dist/)
   serve    serve the content on Node, reloading on change (what npm start runs)
+  ping     tell the WebSub hub (site.yaml hub:) which feeds changed since the last ping
 
 Options:
   --content DIR     content folder (default: $CONTENT_DIR or content)
   --out DIR         output folder (build, export)
   --skip-invalid    build/export: leave out files with problems instead of failing
   --port N          serve: port (default: $PORT or 8787)
+  --all             ping: announce every feed, changed or not
+  --state FILE      ping: what was last announced (default: .dateline/websub-state.json)
   -h, --help        show this help
 
 Environment: SITE_URL (the public URL; default http://localhost:8787), CONTENT_DIR, PORT.`
@@ -58,6 +65,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await exportCommand(contentDir, values.out ?? 'dist', values['skip-invalid'] ?? false, io)
       case 'serve':
         return await serveCommand(contentDir, values.port ?? io.env.PORT ?? '8787', io)
+      case 'ping':
+        return await pingCommand(contentDir, values.state ?? DEFAULT_STATE_FILE, values.all ?? false, io)
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given')
     }
@@ -84,6 +93,8 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       port: { type: 'string' },
       'skip-invalid': { type: 'boolean' },
+      all: { type: 'boolean' },
+      state: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -162,6 +173,52 @@ async function serveCommand(contentDir: string, portText: string, io: Io): Promi
   const server = await startNodeServer({ contentDir, port, siteUrl: io.env.SITE_URL, log: io.out })
   io.out(`[dateline] serving ${contentDir} at ${server.url} (Ctrl-C to stop)`)
   return 0
+}
+
+/**
+ * Announces the feeds that changed since the last ping to the site's WebSub hub (WebSub §5), one
+ * line per feed, and records what was announced in `stateFile`. Exit 1 when any announcement failed.
+ */
+async function pingCommand(contentDir: string, stateFile: string, all: boolean, io: Io): Promise<number> {
+  const result = await load(contentDir, io)
+  for (const p of result.siteProblems) io.err(formatProblem(p))
+  if (result.siteProblems.length > 0) {
+    io.err('[dateline] ping: fix site.yaml first; nothing was announced')
+    return 1
+  }
+  // The valid articles are what the app publishes, so they are what is announced.
+  for (const p of result.problems) io.err(formatProblem(p))
+  const hub = result.corpus.site.hub
+  if (!hub) {
+    throw new Error(
+      `[dateline] ping: no WebSub hub configured; add a line such as "hub: https://pubsubhubbub.appspot.com/" to ${contentDir}/site.yaml`,
+    )
+  }
+  if (!io.env.SITE_URL?.trim()) {
+    io.err(
+      '[dateline] warning: SITE_URL is not set, so the feeds are announced as http://localhost:8787/…, which a hub cannot fetch; set SITE_URL to the public URL',
+    )
+  }
+  const siteUrl = normaliseSiteUrl(io.env.SITE_URL)
+  const { documents, skipped } = await feedDocuments(result.corpus, siteUrl, Date.now())
+  for (const s of skipped) io.err(`[dateline] warning: not announced ${s.url}: ${s.reason}`)
+  const { state: previous, warning } = await readState(stateFile)
+  if (warning) io.err(`[dateline] warning: ${warning}`)
+  if (previous && !sameHub(previous.hub, hub) && !all) {
+    io.err(`[dateline] ${stateFile} is for the hub ${previous.hub}; announcing every feed to ${hub}`)
+  }
+  const { results, state } = await ping({ hub, documents, previous, all })
+  const count = { notified: 0, unchanged: 0, failed: 0 }
+  for (const r of results) {
+    count[r.status]++
+    io.out(r.status === 'failed' ? `failed ${r.url}: ${r.reason}` : `${r.status} ${r.url}`)
+  }
+  await writeState(stateFile, state)
+  const skippedNote = skipped.length > 0 ? `, ${skipped.length} not served` : ''
+  io.out(
+    `[dateline] ping: ${count.notified} notified, ${count.unchanged} unchanged, ${count.failed} failed${skippedNote}`,
+  )
+  return count.failed > 0 ? 1 : 0
 }
 
 function defaultIo(): Io {

@@ -5,6 +5,7 @@
  */
 import { Feed } from 'feed'
 import { escapeHtml, stripXmlInvalid } from '../escape.ts'
+import { addHistory } from './history-xml.ts'
 import { absoluteUrl, absolutizeHtml, itemId, permalink } from './urls.ts'
 import type { FeedView } from './view.ts'
 import { restoreXml, xmlCdata, xmlText } from './xml-safe.ts'
@@ -51,7 +52,7 @@ export function renderAtom(view: FeedView): string {
   // The feed's language on the root (XML 1.0 §2.12 xml:lang, inherited by every text construct);
   // feed has no option for it.
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">'
-  return restoreXml(feed.atom1()).replace(
+  return addHistory(restoreXml(feed.atom1()), view, 'atom').replace(
     root,
     `${root.slice(0, -1)} xml:lang="${escapeHtml(stripXmlInvalid(site.language))}">`,
   )

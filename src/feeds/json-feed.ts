@@ -23,6 +23,8 @@ export function renderJsonFeed(view: FeedView): string {
     language: site.language,
     authors: [author(site.author)],
     ...(site.hub ? { hubs: [{ type: 'WebSub', url: site.hub }] } : {}),
+    // JSON Feed 1.1 paging: `next_url` leads to older items (RFC 5005's prev-archive).
+    ...(view.history?.prev ? { next_url: siteUrl + view.history.prev.json } : {}),
     items: view.articles.map((a) => ({
       id: itemId(siteUrl, a),
       url: permalink(siteUrl, a),

@@ -1,14 +1,11 @@
 /** One entry point for every feed format. Pure and deterministic: same view, same string. */
 import { renderAtom } from './atom.ts'
+
+export { FEED_CONTENT_TYPES } from './media-types.ts'
+
 import { renderJsonFeed } from './json-feed.ts'
 import { renderRss } from './rss.ts'
 import type { FeedFormat, FeedView } from './view.ts'
-
-export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-}
 
 const RENDERERS: Record<FeedFormat, (view: FeedView) => string> = {
   rss: renderRss,

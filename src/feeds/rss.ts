@@ -5,6 +5,7 @@
  */
 import { Feed } from 'feed'
 import { escapeHtml } from '../escape.ts'
+import { addHistory } from './history-xml.ts'
 import { absoluteUrl, absolutizeHtml, permalink } from './urls.ts'
 import type { FeedView } from './view.ts'
 import { restoreXml, xmlCdata, xmlText } from './xml-safe.ts'
@@ -60,7 +61,7 @@ export function renderRss(view: FeedView): string {
   }
   // feed declares xmlns:dc only when some item has content:encoded, but an item without content
   // still carries dc:creator: declare it on the root element (the first `<rss `) when missing.
-  return restoreXml(feed.rss2()).replace(/<rss [^>]*>/, (root) =>
+  return addHistory(restoreXml(feed.rss2()), view, 'rss').replace(/<rss [^>]*>/, (root) =>
     root.includes(' xmlns:dc=') ? root : `${root.slice(0, -1)} xmlns:dc="${DC}">`,
   )
 }

@@ -1,5 +1,7 @@
 /** What a feed document shows, in a form every format renders from. */
 import type { Article, Corpus, Site } from '../corpus.ts'
+import { fullPages, newestPage, pageArticles } from './archive.ts'
+import { FORMAT_FILES, type Scope, scopeBase, scopePaths } from './catalog.ts'
 import { newestUpdate } from './select.ts'
 
 export type FeedFormat = 'rss' | 'atom' | 'json'
@@ -14,6 +16,19 @@ export type FeedView = {
   articles: Article[]
   /** The newest `updated` shown; a fixed epoch when the feed is empty, never the current time. */
   updated: string
+  /** RFC 5005 paging links, each as the linked document's path in every format. */
+  history?: History
+}
+
+export type History = {
+  /** An archive page (`fh:archive`), not a subscription document. */
+  archived: boolean
+  /** The subscription document (`rel="current"`), on archive pages. */
+  current?: Record<FeedFormat, string>
+  /** The next older page (`rel="prev-archive"`). */
+  prev?: Record<FeedFormat, string>
+  /** The next newer page (`rel="next-archive"`). */
+  next?: Record<FeedFormat, string>
 }
 
 export const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00.000Z'
@@ -26,14 +41,76 @@ export const SITE_FEED_PATHS: Record<FeedFormat, string> = {
 
 /** The main subscription feed: the newest `site.items` published articles. */
 export function siteFeedView(corpus: Corpus, siteUrl: string, published: Article[]): FeedView {
-  const articles = published.slice(0, corpus.site.items)
+  return subscriptionView(corpus.site, siteUrl, { kind: 'site' }, published)
+}
+
+/** "Site — Tag": the title of a scope's feeds and page. */
+export function scopeTitle(site: Site, scope: Scope): string {
+  return scope.kind === 'site' ? site.title : `${site.title} — ${scope.name}`
+}
+
+function scopeDescription(site: Site, scope: Scope): string {
+  if (scope.kind === 'site') return site.description
+  return scope.kind === 'tag'
+    ? `Articles tagged “${scope.name}” on ${site.title}`
+    : `Articles by ${scope.name} on ${site.title}`
+}
+
+/** An archive page's path in each format: `{scope}/archive/{page}/rss.xml` … */
+export function archivePaths(scope: Scope, page: number): Record<FeedFormat, string> {
+  const base = `${scopeBase(scope)}/archive/${page}`
   return {
-    site: corpus.site,
+    rss: `${base}/${FORMAT_FILES.rss}`,
+    atom: `${base}/${FORMAT_FILES.atom}`,
+    json: `${base}/${FORMAT_FILES.json}`,
+  }
+}
+
+function view(
+  site: Site,
+  siteUrl: string,
+  scope: Scope,
+  paths: Record<FeedFormat, string>,
+  articles: Article[],
+  history: History,
+): FeedView {
+  return {
+    site,
     siteUrl,
-    title: corpus.site.title,
-    description: corpus.site.description,
-    paths: SITE_FEED_PATHS,
+    title: scopeTitle(site, scope),
+    description: scopeDescription(site, scope),
+    paths,
     articles,
     updated: newestUpdate(articles) ?? EMPTY_FEED_UPDATED,
+    history,
   }
+}
+
+/**
+ * A scope's subscription feed: its newest `site.items` published articles (`published` is the
+ * scope's, newest first), linking the newest archive page as `prev-archive` (RFC 5005 §4).
+ */
+export function subscriptionView(site: Site, siteUrl: string, scope: Scope, published: Article[]): FeedView {
+  const newest = newestPage(published.length, site.items)
+  const history: History = { archived: false, ...(newest ? { prev: archivePaths(scope, newest) } : {}) }
+  return view(site, siteUrl, scope, scopePaths(scope), published.slice(0, site.items), history)
+}
+
+/** Archive page `page` of a scope, or null when it does not exist. */
+export function archiveView(
+  site: Site,
+  siteUrl: string,
+  scope: Scope,
+  published: Article[],
+  page: number,
+): FeedView | null {
+  const articles = pageArticles(published, page, site.items)
+  if (!articles) return null
+  const history: History = {
+    archived: true,
+    current: scopePaths(scope),
+    ...(page > 1 ? { prev: archivePaths(scope, page - 1) } : {}),
+    ...(page <= fullPages(published.length, site.items) ? { next: archivePaths(scope, page + 1) } : {}),
+  }
+  return view(site, siteUrl, scope, archivePaths(scope, page), articles, history)
 }

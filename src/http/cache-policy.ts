@@ -16,7 +16,13 @@ export const DEFAULT_CACHE_POLICY: CachePolicy = {
 /** Errors are never stored: the next request may well succeed (a scheduled article, a fix). */
 export const ERROR_CACHE_CONTROL = 'no-store'
 
-export type ResponseKind = 'feed' | 'page'
+export type ResponseKind = 'feed' | 'page' | 'archive'
+
+/**
+ * A full archive page never changes (RFC 5005 §4: its membership is fixed), so caches may keep
+ * it for a year without asking again (RFC 8246 `immutable`).
+ */
+export const ARCHIVE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
 /**
  * The Cache-Control value for a document, capped so that no cache keeps it past `untilNext`
@@ -24,6 +30,7 @@ export type ResponseKind = 'feed' | 'page'
  * @example cacheControl('feed', DEFAULT_CACHE_POLICY, 120) // 'public, max-age=120, s-maxage=120, stale-if-error=86400'
  */
 export function cacheControl(kind: ResponseKind, policy: CachePolicy, untilNext: number | null): string {
+  if (kind === 'archive') return ARCHIVE_CACHE_CONTROL
   const cap = (seconds: number) => (untilNext === null ? seconds : Math.min(seconds, untilNext))
   const fresh = cap(kind === 'feed' ? policy.maxAge : policy.pageMaxAge)
   const edge = cap(kind === 'feed' ? policy.sMaxAge : policy.pageMaxAge)

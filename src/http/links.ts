@@ -3,10 +3,10 @@
  * other formats (`alternate`), and the WebSub hub when there is one (W3C WebSub §4: publishers
  * advertise both `hub` and `self`).
  */
-import { FEED_CONTENT_TYPES } from '../feeds/render.ts'
+import { FEED_MEDIA_TYPES } from '../feeds/media-types.ts'
 import type { FeedFormat } from '../feeds/view.ts'
 
-const mediaType = (format: FeedFormat) => FEED_CONTENT_TYPES[format].split(';')[0]
+const mediaType = (format: FeedFormat) => FEED_MEDIA_TYPES[format]
 
 /**
  * @example feedLinks('https://x.test', { rss: '/rss.xml', atom: '/atom.xml', json: '/feed.json' }, 'rss')

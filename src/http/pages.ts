@@ -1,17 +1,29 @@
 /**
- * The HTML a person sees: the index (newest articles, links to every feed, autodiscovery
- * `<link rel="alternate">` for all three formats) and one page per article. Plain HTML with
- * inline CSS; every value is escaped by hono/html.
+ * The HTML a person sees: the index (newest articles, every feed, tags and authors), a page per
+ * tag and author, and one page per article. Plain HTML and CSS, no JavaScript; every value is
+ * escaped by hono/html. Each page names its feeds with `<link rel="alternate">` for discovery.
  */
 import { html, raw } from 'hono/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
 import type { Article, Site } from '../corpus.ts'
+import { type Named, type Scope, scopeBase, scopePaths } from '../feeds/catalog.ts'
+import { FEED_MEDIA_TYPES } from '../feeds/media-types.ts'
+import { slugify } from '../feeds/slug.ts'
 import { absolutizeHtml, permalink } from '../feeds/urls.ts'
-import { SITE_FEED_PATHS } from '../feeds/view.ts'
+import type { FeedFormat } from '../feeds/view.ts'
+import { scopeTitle } from '../feeds/view.ts'
 
-const STYLE = `body{font:17px/1.55 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
-a{color:#0b57d0}header p,.meta{color:#555;font-size:.9em}article+article{margin-top:1.8rem}
-h1{line-height:1.2}h2{margin-bottom:.2rem;line-height:1.25}img{max-width:100%;height:auto}
-nav a{margin-right:1rem}`
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>
+
+// Contrast: body text #1d1d1f and links #0b57d0 on white are over 7:1 (WCAG AAA).
+const STYLE = `:root{color-scheme:light}body{font:1.0625rem/1.6 system-ui,sans-serif;max-width:44rem;margin:0 auto;padding:1rem;color:#1d1d1f;background:#fff}
+a{color:#0b57d0}a:focus{outline:2px solid #0b57d0;outline-offset:2px}.meta,.note{color:#4a4a4f;font-size:.9375rem}
+h1{line-height:1.2;font-size:1.9rem}h2{margin:1.6rem 0 .2rem;line-height:1.25;font-size:1.3rem}img{max-width:100%;height:auto}
+nav ul,.chips{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem}
+footer{margin-top:3rem;border-top:1px solid #ddd}`
+
+const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }
+const FORMATS: FeedFormat[] = ['rss', 'atom', 'json']
 
 const dateFormat = (iso: string, language: string) => {
   try {
@@ -21,66 +33,123 @@ const dateFormat = (iso: string, language: string) => {
   }
 }
 
-function layout(site: Site, siteUrl: string, title: string, body: ReturnType<typeof html>) {
+type Page = { site: Site; siteUrl: string; title: string; feeds: Scope; body: Html }
+
+function layout({ site, siteUrl, title, feeds, body }: Page) {
+  const paths = scopePaths(feeds)
+  const feedTitle = scopeTitle(site, feeds)
   return html`<!doctype html>
 <html lang="${site.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<link rel="alternate" type="application/rss+xml" title="${site.title} (RSS)" href="${siteUrl}${SITE_FEED_PATHS.rss}">
-<link rel="alternate" type="application/atom+xml" title="${site.title} (Atom)" href="${siteUrl}${SITE_FEED_PATHS.atom}">
-<link rel="alternate" type="application/feed+json" title="${site.title} (JSON Feed)" href="${siteUrl}${SITE_FEED_PATHS.json}">
-<style>${raw(STYLE)}</style>
+${FORMATS.map(
+  (f) =>
+    html`<link rel="alternate" type="${FEED_MEDIA_TYPES[f]}" title="${feedTitle} (${FORMAT_NAMES[f]})" href="${siteUrl}${paths[f]}">
+`,
+)}<style>${raw(STYLE)}</style>
 </head>
 <body>
 ${body}
+<footer><p class="note">${site.copyright ?? ''} Feeds for your reader: ${feedLinks(siteUrl, feeds)}.</p></footer>
 </body>
 </html>
 `
 }
 
-function byline(a: Article, site: Site) {
-  const names = a.authors.map((p) => p.name).join(', ')
-  return html`<p class="meta"><time datetime="${a.date}">${dateFormat(a.date, site.language)}</time> · ${names}${
-    a.tags.length ? html` · ${a.tags.join(', ')}` : ''
+function feedLinks(siteUrl: string, scope: Scope) {
+  const paths = scopePaths(scope)
+  return FORMATS.map((f, i) => html`${i ? ', ' : ''}<a href="${siteUrl}${paths[f]}">${FORMAT_NAMES[f]}</a>`)
+}
+
+const scopeUrl = (siteUrl: string, kind: 'tag' | 'author', name: string) =>
+  `${siteUrl}${scopeBase({ kind, slug: slugify(name), name })}/`
+
+function byline(a: Article, site: Site, siteUrl: string) {
+  const authors = a.authors.map(
+    (p, i) => html`${i ? ', ' : ''}<a href="${scopeUrl(siteUrl, 'author', p.name)}">${p.name}</a>`,
+  )
+  const tags = a.tags.map((t, i) => html`${i ? ', ' : ''}<a href="${scopeUrl(siteUrl, 'tag', t)}">${t}</a>`)
+  return html`<p class="meta"><time datetime="${a.date}">${dateFormat(a.date, site.language)}</time> · ${authors}${
+    a.tags.length ? html` · ${tags}` : ''
   }</p>`
 }
 
-/** The home page: the newest articles with their summaries, and the feeds. */
-export async function renderIndex(site: Site, siteUrl: string, articles: Article[]): Promise<string> {
-  const list = articles.map(
+function articleList(articles: Article[], site: Site, siteUrl: string) {
+  if (articles.length === 0) return html`<p>Nothing published yet.</p>`
+  return articles.map(
     (a) => html`<article>
 <h2><a href="${permalink(siteUrl, a)}">${a.title}</a></h2>
-${byline(a, site)}
+${byline(a, site, siteUrl)}
 <p>${a.summary}</p>
-</article>`,
+</article>
+`,
   )
+}
+
+function chips(siteUrl: string, kind: 'tag' | 'author', list: Named[]) {
+  return html`<ul class="chips">${list.map(
+    (n) =>
+      html`<li><a href="${siteUrl}${scopeBase({ kind, slug: n.slug, name: n.name })}/">${n.name}</a> (${n.count})</li>`,
+  )}</ul>`
+}
+
+const done = async (page: Html) => (await page).toString()
+
+/** The home page: the newest articles with their summaries, the feeds, tags and authors. */
+export function renderIndex(
+  site: Site,
+  siteUrl: string,
+  articles: Article[],
+  tags: Named[],
+  authors: Named[],
+) {
   const body = html`<header>
 <h1>${site.title}</h1>
 <p>${site.description}</p>
-<nav>Subscribe: <a href="${siteUrl}${SITE_FEED_PATHS.rss}">RSS</a><a href="${siteUrl}${SITE_FEED_PATHS.atom}">Atom</a><a href="${siteUrl}${SITE_FEED_PATHS.json}">JSON Feed</a></nav>
+<nav aria-label="Feeds"><ul>${FORMATS.map((f) => html`<li><a href="${siteUrl}${scopePaths({ kind: 'site' })[f]}">${FORMAT_NAMES[f]}</a></li>`)}</ul></nav>
 </header>
 <main>
-${articles.length ? list : html`<p>Nothing published yet.</p>`}
+${articleList(articles, site, siteUrl)}
+${tags.length ? html`<h2 id="tags">Tags</h2>${chips(siteUrl, 'tag', tags)}` : ''}
+${authors.length ? html`<h2 id="authors">Authors</h2>${chips(siteUrl, 'author', authors)}` : ''}
 </main>`
-  return (await layout(site, siteUrl, site.title, body)).toString()
+  return done(layout({ site, siteUrl, title: site.title, feeds: { kind: 'site' }, body }))
 }
 
-/** One article in full. Its HTML was sanitised when it was loaded. */
-export async function renderArticle(site: Site, siteUrl: string, a: Article): Promise<string> {
+/** A tag's or an author's page: its newest articles and its own feeds. */
+export function renderScope(site: Site, siteUrl: string, scope: Scope, articles: Article[]) {
+  const heading =
+    scope.kind === 'tag'
+      ? `Tagged “${scope.name}”`
+      : scope.kind === 'author'
+        ? `By ${scope.name}`
+        : site.title
+  const body = html`<header><p><a href="${siteUrl}/">${site.title}</a></p>
+<h1>${heading}</h1>
+<p class="note">Subscribe: ${feedLinks(siteUrl, scope)}</p>
+</header>
+<main>
+${articleList(articles, site, siteUrl)}
+</main>`
+  return done(layout({ site, siteUrl, title: scopeTitle(site, scope), feeds: scope, body }))
+}
+
+/** One article in full, with the same content the feeds carry (sanitised when loaded). */
+export function renderArticle(site: Site, siteUrl: string, a: Article) {
   const body = html`<header><p><a href="${siteUrl}/">${site.title}</a></p></header>
 <main>
 <article>
 <h1>${a.title}</h1>
-${byline(a, site)}
+${byline(a, site, siteUrl)}
 ${raw(absolutizeHtml(siteUrl, a.html))}
 </article>
 </main>`
-  return (await layout(site, siteUrl, `${a.title} — ${site.title}`, body)).toString()
+  return done(layout({ site, siteUrl, title: `${a.title} — ${site.title}`, feeds: { kind: 'site' }, body }))
 }
 
 /** A short page for errors, so a person who follows a dead link sees where to go. */
 export function renderError(status: number, message: string): string {
-  return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${status}</title></head><body><h1>${status}</h1><p>${message}</p><p><a href="/">Home</a></p></body></html>\n`
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title></head><body><h1>${status}</h1><p>${message}</p><p><a href="/">Home</a></p></body></html>\n`
 }

@@ -1,13 +1,18 @@
 /**
  * The routes and what each one answers. Every handler reads the visible set for `now` first, so
- * a scheduled article appears everywhere at its time, and memoises by that set.
+ * a scheduled article appears everywhere at its time (feeds, pages, tag and author lists), and
+ * memoises documents by that set.
  */
 import type { Context, Hono } from 'hono'
 import { accepts } from 'hono/accepts'
 import type { Corpus } from '../corpus.ts'
-import { FEED_CONTENT_TYPES, renderFeed } from '../feeds/render.ts'
+import { parsePage } from '../feeds/archive.ts'
+import { FORMAT_FILES, type Scope, scopePaths } from '../feeds/catalog.ts'
+import { FEED_CONTENT_TYPES } from '../feeds/media-types.ts'
+import { renderFeed } from '../feeds/render.ts'
 import { newestUpdate, published } from '../feeds/select.ts'
-import { type FeedFormat, SITE_FEED_PATHS, siteFeedView } from '../feeds/view.ts'
+import { createSnapshot, type Snapshot } from '../feeds/snapshot.ts'
+import { archiveView, type FeedFormat, type FeedView, subscriptionView } from '../feeds/view.ts'
 import { sendDocument } from './cache.ts'
 import { cacheControl, type ResponseKind, resolvePolicy } from './cache-policy.ts'
 import {
@@ -19,9 +24,10 @@ import {
 } from './documents.ts'
 import { chooseEncoding } from './encoding.ts'
 import { feedLinks } from './links.ts'
-import { renderArticle, renderIndex } from './pages.ts'
+import { renderArticle, renderIndex, renderScope } from './pages.ts'
 
 const HTML = 'text/html; charset=utf-8'
+const FORMATS = Object.keys(FORMAT_FILES) as FeedFormat[]
 
 // Media types a reader may ask for at /feed, mapped to the format that answers (RSS by default).
 const NEGOTIABLE: Record<string, FeedFormat> = {
@@ -47,21 +53,34 @@ export type RouteContext = {
 
 export type Routes = { feeds: string[]; pages: string[] }
 
-/** Adds every route to `app`; returns the paths it serves so that other methods get 405. */
+// Route patterns: the site's documents sit at the root, a tag's under /tags/:slug, an author's
+// under /authors/:slug; archive pages under …/archive/:page.
+const SCOPE_PREFIXES = ['', '/tags/:slug', '/authors/:slug'] as const
+
+/** Adds every route to `app`; returns the patterns it serves so that other methods get 405. */
 export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }: RouteContext): Routes {
   const store = createDocumentStore(shared)
   const policy = resolvePolicy(corpus.site.cache)
-  const formats = Object.keys(SITE_FEED_PATHS) as FeedFormat[]
-  const links = Object.fromEntries(
-    formats.map((f) => [f, feedLinks(siteUrl, SITE_FEED_PATHS, f, corpus.site.hub)]),
-  ) as Record<FeedFormat, string>
+  const snapshots = new Map<number, Snapshot>()
 
   /** The visible set at this request's `now`, and the seconds until it next changes. */
   const visible = () => {
     const at = now()
     const { articles, start } = published(corpus, at)
+    let snapshot = snapshots.get(start)
+    if (!snapshot) {
+      if (snapshots.size >= 16) snapshots.clear()
+      snapshot = createSnapshot(start, articles)
+      snapshots.set(start, snapshot)
+    }
     const next = start > 0 ? Date.parse(corpus.articles[start - 1].date) : null
-    return { articles, start, untilNext: next === null ? null : Math.max(1, Math.ceil((next - at) / 1000)) }
+    return { snapshot, untilNext: next === null ? null : Math.max(1, Math.ceil((next - at) / 1000)) }
+  }
+
+  /** The scope a route names, or null (an unknown tag or author: 404). */
+  const scopeFor = (c: Context, snapshot: Snapshot, prefix: string): Scope | null => {
+    if (prefix === '') return { kind: 'site' }
+    return snapshot.find(prefix.startsWith('/tags') ? 'tag' : 'author', c.req.param('slug') ?? '')
   }
 
   const defer = (c: Context) => (work: Promise<unknown>) => {
@@ -96,26 +115,61 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
     return sendDocument(c, variant, all, encoding)
   }
 
-  const sendFeed = async (c: Context, format: FeedFormat, vary?: string) => {
-    const { articles, start, untilNext } = visible()
+  const sendFeed = async (
+    c: Context,
+    key: string,
+    format: FeedFormat,
+    view: () => FeedView,
+    paths: Record<FeedFormat, string>,
+    kind: ResponseKind,
+    untilNext: number | null,
+    vary?: string,
+  ) => {
     const doc = await store.get(
-      `${format}:site@${start}`,
+      `${format}:${key}`,
       () => {
-        const view = siteFeedView(corpus, siteUrl, articles)
-        return {
-          text: renderFeed(format, view),
-          contentType: FEED_CONTENT_TYPES[format],
-          updated: view.updated,
-        }
+        const v = view()
+        return { text: renderFeed(format, v), contentType: FEED_CONTENT_TYPES[format], updated: v.updated }
       },
       defer(c),
     )
-    const headers: Record<string, string> = { ...FEED_CORS, Link: links[format] }
+    const headers: Record<string, string> = {
+      ...FEED_CORS,
+      Link: feedLinks(siteUrl, paths, format, corpus.site.hub),
+    }
     if (vary) headers.Vary = vary
-    return send(c, doc, 'feed', untilNext, headers)
+    return send(c, doc, kind, untilNext, headers)
   }
-  for (const format of formats) {
-    app.get(SITE_FEED_PATHS[format], (c) => sendFeed(c, format))
+
+  const feeds: string[] = []
+  for (const prefix of SCOPE_PREFIXES) {
+    for (const format of FORMATS) {
+      const path = `${prefix}/${FORMAT_FILES[format]}`
+      feeds.push(path)
+      app.get(path, (c) => {
+        const { snapshot, untilNext } = visible()
+        const scope = scopeFor(c, snapshot, prefix)
+        if (!scope) return c.notFound()
+        const articles = snapshot.articlesOf(scope)
+        const view = () => subscriptionView(corpus.site, siteUrl, scope, articles)
+        const key = `${scopeKey(scope)}@${snapshot.start}`
+        return sendFeed(c, key, format, view, scopePaths(scope), 'feed', untilNext)
+      })
+      const archivePath = `${prefix}/archive/:page/${FORMAT_FILES[format]}`
+      feeds.push(archivePath)
+      app.get(archivePath, (c) => {
+        const { snapshot, untilNext } = visible()
+        const scope = scopeFor(c, snapshot, prefix)
+        const page = parsePage(c.req.param('page') ?? '')
+        if (!scope || page === null) return c.notFound()
+        const articles = snapshot.articlesOf(scope)
+        const view = archiveView(corpus.site, siteUrl, scope, articles, page)
+        if (!view) return c.notFound()
+        const full = page * corpus.site.items <= articles.length
+        const key = `${scopeKey(scope)}:archive:${page}@${snapshot.start}`
+        return sendFeed(c, key, format, () => view, view.paths, full ? 'archive' : 'feed', untilNext)
+      })
+    }
   }
   app.get('/feed', (c) => {
     const type = accepts(c, {
@@ -123,40 +177,68 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
       supports: Object.keys(NEGOTIABLE),
       default: 'application/rss+xml',
     })
-    return sendFeed(c, NEGOTIABLE[type], 'Accept')
+    const format = NEGOTIABLE[type]
+    const { snapshot, untilNext } = visible()
+    const view = () => subscriptionView(corpus.site, siteUrl, { kind: 'site' }, snapshot.articles)
+    const paths = scopePaths({ kind: 'site' })
+    return sendFeed(c, `site@${snapshot.start}`, format, view, paths, 'feed', untilNext, 'Accept')
   })
+  feeds.push('/feed')
 
-  app.get('/', async (c) => {
-    const { articles, start, untilNext } = visible()
-    const shown = articles.slice(0, corpus.site.items)
+  const sendPage = async (
+    c: Context,
+    key: string,
+    untilNext: number | null,
+    render: () => Promise<string>,
+    updated: string | null,
+  ) => {
     const doc = await store.get(
-      `index@${start}`,
-      async () => ({
-        text: await renderIndex(corpus.site, siteUrl, shown),
-        contentType: HTML,
-        updated: newestUpdate(shown),
-      }),
+      key,
+      async () => ({ text: await render(), contentType: HTML, updated }),
       defer(c),
     )
     return send(c, doc, 'page', untilNext, {})
+  }
+
+  app.get('/', (c) => {
+    const { snapshot, untilNext } = visible()
+    const shown = snapshot.articles.slice(0, corpus.site.items)
+    const render = () => renderIndex(corpus.site, siteUrl, shown, snapshot.tags, snapshot.authors)
+    return sendPage(c, `index@${snapshot.start}`, untilNext, render, newestUpdate(snapshot.articles))
   })
 
-  app.get('/articles/:slug', async (c) => {
+  for (const prefix of ['/tags/:slug', '/authors/:slug']) {
+    app.get(prefix, (c) => c.redirect(`${c.req.path}/`, 308))
+    app.get(`${prefix}/`, (c) => {
+      const { snapshot, untilNext } = visible()
+      const scope = scopeFor(c, snapshot, prefix)
+      if (!scope) return c.notFound()
+      const articles = snapshot.articlesOf(scope)
+      const shown = articles.slice(0, corpus.site.items)
+      const render = () => renderScope(corpus.site, siteUrl, scope, shown)
+      return sendPage(
+        c,
+        `page:${scopeKey(scope)}@${snapshot.start}`,
+        untilNext,
+        render,
+        newestUpdate(articles),
+      )
+    })
+  }
+
+  app.get('/articles/:slug', (c) => {
     const slug = c.req.param('slug')
-    const { articles, start, untilNext } = visible()
-    const article = articles.find((a) => a.slug === slug)
+    const { snapshot, untilNext } = visible()
+    const article = snapshot.articles.find((a) => a.slug === slug)
     if (!article) return c.notFound()
-    const doc = await store.get(
-      `article:${slug}@${start}`,
-      async () => ({
-        text: await renderArticle(corpus.site, siteUrl, article),
-        contentType: HTML,
-        updated: article.updated,
-      }),
-      defer(c),
-    )
-    return send(c, doc, 'page', untilNext, {})
+    const render = () => renderArticle(corpus.site, siteUrl, article)
+    return sendPage(c, `article:${slug}@${snapshot.start}`, untilNext, render, article.updated)
   })
 
-  return { feeds: [...Object.values(SITE_FEED_PATHS), '/feed'], pages: ['/', '/articles/:slug'] }
+  const pages = ['/', '/articles/:slug', '/tags/:slug', '/tags/:slug/', '/authors/:slug', '/authors/:slug/']
+  return { feeds, pages }
+}
+
+function scopeKey(scope: Scope): string {
+  return scope.kind === 'site' ? 'site' : `${scope.kind}:${scope.slug}`
 }

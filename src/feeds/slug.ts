@@ -1,0 +1,23 @@
+/**
+ * URL slugs for tags and authors, readable in every script: `Cənubi Qafqaz` → `cənubi-qafqaz`,
+ * `Бакы` → `бакы`, `C++ & Rust` → `c-rust`. The rule, in order:
+ *
+ * 1. Unicode NFKC (compatibility forms fold: `ﬁ` → `fi`, full-width letters → ASCII);
+ * 2. lower case, locale-independent;
+ * 3. every run of characters that are not letters, marks or digits becomes one `-`;
+ * 4. `-` at either end is dropped.
+ *
+ * A name with no letter or digit at all (`!!!`) gets `x-` and the hex of its UTF-8 bytes, so it
+ * still has a stable slug. Names that give the same slug are the same tag (or author).
+ */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  if (slug) return slug
+  let hex = ''
+  for (const byte of new TextEncoder().encode(name)) hex += byte.toString(16).padStart(2, '0')
+  return `x-${hex}`
+}
