@@ -52,8 +52,6 @@ export function renderAtom(view: FeedView): string {
   // The feed's language on the root (XML 1.0 §2.12 xml:lang, inherited by every text construct);
   // feed has no option for it.
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">'
-  return addHistory(restoreXml(feed.atom1()), view, 'atom').replace(
-    root,
-    `${root.slice(0, -1)} xml:lang="${escapeHtml(stripXmlInvalid(site.language))}">`,
-  )
+  const lang = `${root.slice(0, -1)} xml:lang="${escapeHtml(stripXmlInvalid(site.language))}">`
+  return addHistory(restoreXml(feed.atom1()).replace(root, lang), view, 'atom')
 }

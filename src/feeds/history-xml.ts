@@ -1,7 +1,7 @@
 /**
- * RFC 5005 paging in the XML formats: `current`, `prev-archive` and `next-archive` links and the
- * `fh:archive` marker (§4), placed right after the document's self link. The `feed` package has
- * no option for them, so they are added to its output at that one known place.
+ * RFC 5005 in the XML formats: `current`, `prev-archive` and `next-archive` links and the
+ * `fh:archive` marker (§4), or `fh:complete` (§2), placed right after the document's self link.
+ * The `feed` package has no option for them, so they are added to its output at that one place.
  */
 import { FEED_MEDIA_TYPES } from './media-types.ts'
 import type { FeedView } from './view.ts'
@@ -34,10 +34,11 @@ export function addHistory(xml: string, view: FeedView, format: XmlFormat): stri
     )
   }
   if (history.archived) lines.push(`${indent}<fh:archive/>`)
+  if (history.complete) lines.push(`${indent}<fh:complete/>`)
   if (lines.length === 0) return xml
   const self = format === 'rss' ? /^ *<atom:link [^>]*rel="self"[^>]*\/>$/m : /^ *<link rel="self" [^>]*\/>$/m
   let out = xml.replace(self, (line) => `${line}\n${lines.join('\n')}`)
-  if (history.archived) {
+  if (history.archived || history.complete) {
     const root = format === 'rss' ? /<rss [^>]*>/ : /<feed [^>]*>/
     out = out.replace(root, (tag) => `${tag.slice(0, -1)} xmlns:fh="${FH_NAMESPACE}">`)
   }

@@ -23,6 +23,8 @@ export type FeedView = {
 export type History = {
   /** An archive page (`fh:archive`), not a subscription document. */
   archived: boolean
+  /** A subscription document that holds every article of its scope (`fh:complete`, §2). */
+  complete?: boolean
   /** The subscription document (`rel="current"`), on archive pages. */
   current?: Record<FeedFormat, string>
   /** The next older page (`rel="prev-archive"`). */
@@ -88,11 +90,15 @@ function view(
 
 /**
  * A scope's subscription feed: its newest `site.items` published articles (`published` is the
- * scope's, newest first), linking the newest archive page as `prev-archive` (RFC 5005 §4).
+ * scope's, newest first). When that is all of them it is a complete feed (RFC 5005 §2);
+ * otherwise it links the newest archive page as `prev-archive` (§4).
  */
 export function subscriptionView(site: Site, siteUrl: string, scope: Scope, published: Article[]): FeedView {
   const newest = newestPage(published.length, site.items)
-  const history: History = { archived: false, ...(newest ? { prev: archivePaths(scope, newest) } : {}) }
+  const history: History =
+    published.length <= site.items || newest === null
+      ? { archived: false, complete: true }
+      : { archived: false, prev: archivePaths(scope, newest) }
   return view(site, siteUrl, scope, scopePaths(scope), published.slice(0, site.items), history)
 }
 

@@ -133,7 +133,6 @@ describe('renderJsonFeed', () => {
       'description',
       'language',
       'authors',
-      'next_url',
       'items',
     ])
     expect(Object.keys(doc.items[0])).toEqual([
