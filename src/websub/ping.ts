@@ -173,6 +173,9 @@ export function retryAfter(header: string | null, now: number = Date.now()): num
   if (header === null) return undefined
   const value = header.trim()
   if (/^\d+$/.test(value)) return Number(value) * 1000
+  // HTTP-date in any of its three forms starts with the day's name (§5.6.7); Date.parse alone
+  // would also take "-5" or "1.5" for dates.
+  if (!/^[A-Za-z]{3}/.test(value)) return undefined
   const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
