@@ -5,9 +5,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Corpus } from './corpus.ts'
-import { published } from './feeds/select.ts'
-import { SITE_FEED_PATHS } from './feeds/view.ts'
 import { createApp } from './http/app.ts'
+import { siteAddresses } from './site-map.ts'
 
 /** Writes `bytes` to `path` unless the file already holds exactly them; true when written. */
 export async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
@@ -36,16 +35,9 @@ export async function exportSite(
   now: number = Date.now(),
 ): Promise<{ files: number; changed: number }> {
   const app = createApp({ corpus, siteUrl, clock: () => now })
-  const targets: [string, string][] = [
-    ...Object.values(SITE_FEED_PATHS).map((p): [string, string] => [p, p.slice(1)]),
-    ['/', 'index.html'],
-    ...published(corpus, now).articles.map((a): [string, string] => [
-      `/articles/${encodeURIComponent(a.slug)}`,
-      `articles/${a.slug}.html`,
-    ]),
-  ]
+  const targets = siteAddresses(corpus, now)
   let changed = 0
-  for (const [path, file] of targets) {
+  for (const { path, file } of targets) {
     const res = await app.request(path)
     if (res.status !== 200) throw new Error(`[dateline] export: ${path} answered ${res.status}`)
     if (await writeIfChanged(join(out, file), new Uint8Array(await res.arrayBuffer()))) changed++

@@ -1,10 +1,11 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadContent } from '../src/content/load.ts'
 import { createApp } from '../src/http/app.ts'
+import { siteAddresses } from '../src/site-map.ts'
 import { copyOfSample } from './support/content-dir.ts'
 
 const BIN = new URL('../bin/dateline.js', import.meta.url).pathname
@@ -119,26 +120,32 @@ describe('dateline build', () => {
 })
 
 describe('dateline export', () => {
-  it('writes exactly the bytes the app serves', async () => {
+  it('writes every feed, archive page and HTML page, exactly the bytes the app serves', async () => {
     const { root, content } = await workspace()
     const env = { SITE_URL: 'https://news.example.com' }
     expect((await run(['export', '--out', 'dist'], root, env)).code).toBe(0)
-    const files = (await readdir(join(root, 'dist'), { recursive: true })).sort()
+    const files = (await readdir(join(root, 'dist'), { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => relative(join(root, 'dist'), join(e.parentPath, e.name)))
+      .sort()
     expect(files).toEqual(
       expect.arrayContaining([
         'atom.xml',
-        'feed.json',
         'index.html',
-        'rss.xml',
         'articles/ferry-timetable.html',
+        'tags/cənubi-qafqaz/feed.json',
+        'tags/cənubi-qafqaz/index.html',
+        'authors/tom-eriksen/rss.xml',
       ]),
     )
-    const app = createApp({ corpus: (await loadContent(content)).corpus, siteUrl: env.SITE_URL })
-    for (const [path, file] of [
-      ['/rss.xml', 'rss.xml'],
-      ['/feed.json', 'feed.json'],
-      ['/articles/market-square', 'articles/market-square.html'],
-    ]) {
+    const now = Date.now()
+    const corpus = (await loadContent(content)).corpus
+    const app = createApp({ corpus, siteUrl: env.SITE_URL, clock: () => now })
+    const addresses = siteAddresses(corpus, now)
+    expect(files).toEqual(addresses.map((a) => a.file).sort())
+    // Every scope of the sample fits in its feed: complete feeds, no archive pages.
+    expect(files.some((f) => f.includes('/archive/') || f.startsWith('archive/'))).toBe(false)
+    for (const { path, file } of addresses) {
       const served = Buffer.from(await (await app.request(path)).arrayBuffer())
       expect(Buffer.compare(served, await readFile(join(root, 'dist', file))), file).toBe(0)
     }

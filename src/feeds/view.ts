@@ -102,7 +102,10 @@ export function subscriptionView(site: Site, siteUrl: string, scope: Scope, publ
   return view(site, siteUrl, scope, scopePaths(scope), published.slice(0, site.items), history)
 }
 
-/** Archive page `page` of a scope, or null when it does not exist. */
+/**
+ * Archive page `page` of a scope, or null when it does not exist. A scope whose feed is complete
+ * has no archive: its pages would repeat the feed, with no archive links to follow.
+ */
 export function archiveView(
   site: Site,
   siteUrl: string,
@@ -110,6 +113,7 @@ export function archiveView(
   published: Article[],
   page: number,
 ): FeedView | null {
+  if (published.length <= site.items) return null
   const articles = pageArticles(published, page, site.items)
   if (!articles) return null
   const history: History = {

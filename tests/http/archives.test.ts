@@ -144,3 +144,13 @@ describe('RFC 5005 archives', () => {
     }
   })
 })
+
+describe('complete feeds', () => {
+  it('have no archive pages', async () => {
+    const small = createApp({ corpus: corpusOf(history(5), { items: 5 }), siteUrl: SITE_URL, clock: NOW })
+    expect((await small.request('/archive/1/rss.xml')).status).toBe(404)
+    const grown = createApp({ corpus: corpusOf(history(6), { items: 5 }), siteUrl: SITE_URL, clock: NOW })
+    expect((await grown.request('/archive/1/rss.xml')).status).toBe(200)
+    expect((await grown.request('/archive/2/rss.xml')).status).toBe(200)
+  })
+})

@@ -1,0 +1,39 @@
+/**
+ * Every address the app answers 200 for at a moment, with the file a static host would serve it
+ * from: what `export` writes (and what a crawler of the site would find).
+ */
+import type { Corpus } from './corpus.ts'
+import { lastPage } from './feeds/archive.ts'
+import { FORMAT_FILES, scopeBase, scopesOf } from './feeds/catalog.ts'
+import { published } from './feeds/select.ts'
+import { createSnapshot } from './feeds/snapshot.ts'
+
+export type Address = { path: string; file: string }
+
+/** `/tags/c%C9%99nubi-qafqaz/rss.xml` → `tags/cənubi-qafqaz/rss.xml`: hosts decode the URL path. */
+const fileOf = (path: string) => decodeURIComponent(path.slice(1))
+
+/** All documents and pages published at `now`, in a stable order. */
+export function siteAddresses(corpus: Corpus, now: number): Address[] {
+  const { articles, start } = published(corpus, now)
+  const snapshot = createSnapshot(start, articles)
+  const out: Address[] = [{ path: '/', file: 'index.html' }]
+  for (const scope of scopesOf(articles)) {
+    const base = scopeBase(scope)
+    if (scope.kind !== 'site') out.push({ path: `${base}/`, file: `${fileOf(base)}/index.html` })
+    const count = snapshot.articlesOf(scope).length
+    // A complete feed (all its articles fit) has no archive pages.
+    const pages = count > corpus.site.items ? lastPage(count, corpus.site.items) : 0
+    for (const file of Object.values(FORMAT_FILES)) {
+      out.push({ path: `${base}/${file}`, file: fileOf(`${base}/${file}`) })
+      for (let page = 1; page <= pages; page++) {
+        const path = `${base}/archive/${page}/${file}`
+        out.push({ path, file: fileOf(path) })
+      }
+    }
+  }
+  for (const a of articles) {
+    out.push({ path: `/articles/${encodeURIComponent(a.slug)}`, file: `articles/${a.slug}.html` })
+  }
+  return out
+}
