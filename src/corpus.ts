@@ -6,6 +6,30 @@
 
 export type Author = { name: string; email?: string; url?: string }
 
+/**
+ * A file that goes with an article: its `image`, or the `enclosure` (also written `audio` or
+ * `video`) from its front matter. RSS 2.0 carries it as `<enclosure>` (or Media RSS
+ * `media:content`), Atom as `link rel="enclosure"` (RFC 4287 §4.2.7.2), JSON Feed 1.1 as the
+ * item's `image` or an entry in `attachments`.
+ */
+export type Enclosure = {
+  /** Absolute URL, or a root-relative path into the site (made absolute when rendered). */
+  url: string
+  /** MIME type `type/subtype` in lower case, e.g. `image/jpeg` or `audio/mpeg`. */
+  type: string
+  /**
+   * Size in bytes: measured by the loader for a file in the content folder, as written in the
+   * front matter for a remote URL; absent when unknown.
+   */
+  length?: number
+  /**
+   * `'image'`: the article's `image`; `'enclosure'`: its `enclosure`, `audio` or `video`. Typed
+   * `string`, not a union of the two: the Worker imports the corpus as JSON, whose strings
+   * TypeScript types as `string`.
+   */
+  role: string
+}
+
 export type Article = {
   /** Path of the source file relative to the content folder, with `/` separators. */
   source: string
@@ -26,6 +50,11 @@ export type Article = {
   html: string
   /** Absolute URL or root-relative path. */
   image?: string
+  /**
+   * The image (first, when there is one) and the explicit enclosure, with their types and
+   * lengths; absent when the article has neither.
+   */
+  enclosures?: Enclosure[]
 }
 
 export type Site = {

@@ -1,6 +1,8 @@
 /**
  * Reads a content folder into a `Corpus` (Node only). Never stops at the first bad file: every
- * file becomes an article, a draft or problems, and the caller gets all problems at once.
+ * file becomes an article, a draft or problems, and the caller gets all problems at once. The
+ * files an article's image and enclosure name in the folder are measured here, so the corpus
+ * carries their lengths to the Worker.
  */
 import { createHash } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
@@ -9,6 +11,7 @@ import { type Article, type Corpus, compareArticles, type Site } from '../corpus
 import { parseSiteConfig } from '../site.ts'
 import { parseDateline } from './dateline.ts'
 import { parseMarkdown } from './markdown.ts'
+import { measureLocalFiles } from './media-files.ts'
 import { normalise, type ParsedFile } from './normalise.ts'
 import type { Problem } from './problem.ts'
 
@@ -69,8 +72,14 @@ export async function loadContent(dir: string): Promise<LoadResult> {
     }
     const result = normalise(parsed as ParsedFile, config.site)
     if (result.kind === 'draft') drafts++
-    else if (result.kind === 'article') articles.push(result.article)
-    else {
+    else if (result.kind === 'article') {
+      const missing = await measureLocalFiles(dir, result.local, file, shown(dir))
+      if (missing.length === 0) articles.push(result.article)
+      else {
+        problems.push(...missing)
+        rejected.add(source)
+      }
+    } else {
       problems.push(...result.problems)
       rejected.add(source)
     }

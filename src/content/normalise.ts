@@ -5,8 +5,9 @@
 import type { Article, Site } from '../corpus.ts'
 import { stripXmlInvalid } from '../escape.ts'
 import { parseDate } from './dates.ts'
+import { type LocalFile, readMedia } from './enclosures.ts'
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
-import { cleanHtml, htmlToText, resolveUrl } from './html.ts'
+import { cleanHtml, htmlToText } from './html.ts'
 import type { Problem } from './problem.ts'
 import { squash, truncateAtWord } from './text.ts'
 
@@ -24,7 +25,8 @@ export type ParsedFile = {
 }
 
 export type Normalised =
-  | { kind: 'article'; article: Article }
+  /** `local`: the article's files in the content folder, which the loader must find and measure. */
+  | { kind: 'article'; article: Article; local: LocalFile[] }
   | { kind: 'draft' }
   | { kind: 'problems'; problems: Problem[] }
 
@@ -96,14 +98,7 @@ export function normalise(parsed: ParsedFile, site: Site): Normalised {
   const firstParagraph = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? html
   const summary = clean(summaryText ?? truncateAtWord(htmlToText(firstParagraph), SUMMARY_LENGTH))
 
-  let image: string | undefined
-  const imageText = toText(data.image)
-  if (data.image !== undefined && imageText === undefined) fail('image', 'must be a URL or a path')
-  if (imageText) {
-    image = resolveUrl(imageText, pagePath)
-    if (!/^(\/|https?:\/\/)/.test(image))
-      fail('image', 'must be an http(s) URL or a path such as images/photo.jpg')
-  }
+  const media = readMedia(data, pagePath, lineOf, (key, message) => fail(key, message))
 
   const id = field(['id'], toId) ?? null
   const tags = field(['tags', 'categories'], toTags) ?? []
@@ -121,8 +116,10 @@ export function normalise(parsed: ParsedFile, site: Site): Normalised {
       tags: tags.map(clean).filter(Boolean),
       summary,
       html,
-      ...(image ? { image } : {}),
+      ...(media.image ? { image: media.image } : {}),
+      ...(media.enclosures.length ? { enclosures: media.enclosures } : {}),
     },
+    local: media.local,
   }
 
   function readDate(keys: string[], fallback?: string, fallbackLine?: number): string | undefined {

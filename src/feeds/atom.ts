@@ -1,7 +1,7 @@
 /**
  * Atom 1.0 (RFC 4287) through the `feed` package: `id`, `updated`, `published`, an author on the
- * feed (§4.1.1) and on every entry, `summary` and `content` as escaped HTML, categories, and
- * self and alternate links.
+ * feed (§4.1.1) and on every entry, `summary` and `content` as escaped HTML, categories, self
+ * and alternate links, and enclosure links (§4.2.7.2).
  */
 import { Feed } from 'feed'
 import { escapeHtml, stripXmlInvalid } from '../escape.ts'
@@ -53,5 +53,32 @@ export function renderAtom(view: FeedView): string {
   // feed has no option for it.
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">'
   const lang = `${root.slice(0, -1)} xml:lang="${escapeHtml(stripXmlInvalid(site.language))}">`
-  return addHistory(restoreXml(feed.atom1()).replace(root, lang), view, 'atom')
+  const xml = addEnclosureLinks(restoreXml(feed.atom1()), view)
+  return addHistory(xml.replace(root, lang), view, 'atom')
 }
+
+/**
+ * Every enclosure of an entry as `<link rel="enclosure" href type length?>` (RFC 4287
+ * §4.2.7.2; `length` is advisory, §4.2.7.6, so it is left out when unknown). feed writes
+ * `type` as "image/" + the file extension (`image/jpg`, `image/svg`), so the links are added
+ * here instead, before each entry's end tag: the n-th `</entry>` outside CDATA sections ends
+ * the n-th article's entry.
+ */
+function addEnclosureLinks(xml: string, view: FeedView): string {
+  let n = 0
+  return xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|\n( *)<\/entry>/g, (match, indent?: string) => {
+    if (indent === undefined) return match
+    const links = (view.articles[n++]?.enclosures ?? []).map((e) => {
+      const attrs = [
+        `rel="enclosure"`,
+        `href="${attr(absoluteUrl(view.siteUrl, e.url))}"`,
+        `type="${attr(e.type)}"`,
+        ...(e.length !== undefined ? [`length="${e.length}"`] : []),
+      ]
+      return `\n${indent}    <link ${attrs.join(' ')}/>`
+    })
+    return `${links.join('')}${match}`
+  })
+}
+
+const attr = (text: string) => escapeHtml(stripXmlInvalid(text))

@@ -3,12 +3,27 @@
  * writes 1.0 (`author` instead of `authors`, no `language`). Keys are written in a fixed order so
  * the same view is the same bytes.
  */
-import type { Author } from '../corpus.ts'
+import type { Article, Author } from '../corpus.ts'
 import { stripXmlInvalid } from '../escape.ts'
+import { attachmentsOf } from './enclosures.ts'
 import { absoluteUrl, absolutizeHtml, itemId, permalink } from './urls.ts'
 import type { FeedView } from './view.ts'
 
 const author = (a: Author) => ({ name: a.name, ...(a.url ? { url: a.url } : {}) })
+
+/**
+ * JSON Feed 1.1 `attachments` (§ Attachments): `url` and `mime_type` are required,
+ * `size_in_bytes` is written when the length is known. The image is the item's `image`, not an
+ * attachment.
+ */
+function attachments(siteUrl: string, a: Article) {
+  const list = attachmentsOf(a).map((e) => ({
+    url: absoluteUrl(siteUrl, e.url),
+    mime_type: e.type,
+    ...(e.length !== undefined ? { size_in_bytes: e.length } : {}),
+  }))
+  return list.length ? { attachments: list } : {}
+}
 
 /** Renders the view as a JSON Feed 1.1 document. */
 export function renderJsonFeed(view: FeedView): string {
@@ -36,6 +51,7 @@ export function renderJsonFeed(view: FeedView): string {
       date_modified: a.updated,
       authors: a.authors.map(author),
       ...(a.tags.length ? { tags: a.tags } : {}),
+      ...attachments(siteUrl, a),
     })),
   }
   // RSS and Atom cannot carry the characters XML 1.0 forbids; strip them here too, so that all

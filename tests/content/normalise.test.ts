@@ -37,6 +37,8 @@ describe('normalise', () => {
       summary: 'Short summary.',
       html: '<p>Body <em>text</em>.</p>\n',
       image: '/articles/pics/a.jpg',
+      // A local file: the loader measures its length.
+      enclosures: [{ url: '/articles/pics/a.jpg', type: 'image/jpeg', role: 'image' }],
     })
   })
 
@@ -45,6 +47,7 @@ describe('normalise', () => {
     expect(a.id).toBeNull()
     expect(a.tags).toEqual([])
     expect(a).not.toHaveProperty('image')
+    expect(a).not.toHaveProperty('enclosures')
   })
 
   describe('text fields', () => {

@@ -5,6 +5,7 @@ import {
   article,
   atomEntries,
   corpusOf,
+  MEDIA,
   parseXml,
   SITE_URL,
   text,
@@ -160,5 +161,50 @@ describe('renderAtom', () => {
     ).feed
     expect(text(feed.rights)).toBe('© 2024 Desk & Co')
     expect(feed.logo).toBe(`${SITE_URL}/logo.png`)
+  })
+
+  describe('enclosures', () => {
+    const enclosureLinks = (entry: Xml) =>
+      entry.link
+        .filter((l: Xml) => l['@_rel'] === 'enclosure')
+        .map((l: Xml) => ({ href: l['@_href'], type: l['@_type'], length: l['@_length'] }))
+
+    it('writes the image and the explicit enclosure as two link rel="enclosure", with the real types', () => {
+      const entry = only(
+        renderAtom(viewWith({ image: MEDIA.image.url, enclosures: [MEDIA.image, MEDIA.video] })),
+      )
+      expect(enclosureLinks(entry)).toEqual([
+        { href: `${SITE_URL}/media/ferry.svg`, type: 'image/svg+xml', length: '1602' },
+        { href: `${SITE_URL}/media/clip.mp4`, type: 'video/mp4', length: '987654' },
+      ])
+      // The permalink is still the one alternate link.
+      expect(linkOf(entry.link, 'alternate')).toEqual([`${SITE_URL}/articles/only`])
+    })
+
+    it('leaves length out when it is unknown, and escapes & in the URL', () => {
+      const xml = renderAtom(viewWith({ enclosures: [MEDIA.audio] }))
+      expect(enclosureLinks(only(xml))).toEqual([
+        { href: 'https://cdn.example.net/ep1.mp3?a=1&b=2', type: 'audio/mpeg', length: undefined },
+      ])
+      expect(xml).toContain('href="https://cdn.example.net/ep1.mp3?a=1&amp;b=2"')
+    })
+
+    it('puts the links of each entry in that entry, even after content that shows </entry> in CDATA', () => {
+      const corpus = corpusOf([
+        article('tricky', '2024-01-03T00:00:00.000Z', {
+          html: '<pre>\n</entry>\n</pre>',
+          enclosures: [MEDIA.pdf],
+        }),
+        article('plain', '2024-01-02T00:00:00.000Z'),
+        article('pic', '2024-01-01T00:00:00.000Z', { enclosures: [MEDIA.remoteImage] }),
+      ])
+      const entries = atomEntries(renderAtom(viewOf(corpus)))
+      expect(entries.map((e: Xml) => enclosureLinks(e).map((l: { href: string }) => l.href))).toEqual([
+        ['https://cdn.example.net/report.pdf'],
+        [],
+        ['https://cdn.example.net/p.png'],
+      ])
+      expect(text(entries[0].content)).toContain('</entry>')
+    })
   })
 })

@@ -1,7 +1,7 @@
 /** Hand-made corpora and XML helpers for the feed tests: plain data, no loader. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { expect } from 'vitest'
-import type { Article, Corpus, Site } from '../../src/corpus.ts'
+import type { Article, Corpus, Enclosure, Site } from '../../src/corpus.ts'
 import { published } from '../../src/feeds/select.ts'
 import { type FeedView, siteFeedView } from '../../src/feeds/view.ts'
 import { article, corpusOf as baseCorpusOf } from '../support/corpus.ts'
@@ -18,6 +18,20 @@ export const SITE: Site = {
 }
 
 export { article }
+
+/** Enclosures of every kind: a local image, a remote audio file without a length, a remote PDF. */
+export const MEDIA = {
+  image: { url: '/media/ferry.svg', type: 'image/svg+xml', length: 1602, role: 'image' },
+  remoteImage: { url: 'https://cdn.example.net/p.png', type: 'image/png', role: 'image' },
+  audio: { url: 'https://cdn.example.net/ep1.mp3?a=1&b=2', type: 'audio/mpeg', role: 'enclosure' },
+  pdf: {
+    url: 'https://cdn.example.net/report.pdf',
+    type: 'application/pdf',
+    length: 52000,
+    role: 'enclosure',
+  },
+  video: { url: '/media/clip.mp4', type: 'video/mp4', length: 987654, role: 'enclosure' },
+} satisfies Record<string, Enclosure>
 
 /** A corpus with this file's site, in the order the loader guarantees. */
 export function corpusOf(articles: Article[], site: Partial<Site> = {}): Corpus {
@@ -48,6 +62,8 @@ const REPEATED = new Set([
   'link',
   'atom:link',
   'contributor',
+  'enclosure',
+  'media:content',
 ])
 
 const parser = new XMLParser({
@@ -72,7 +88,7 @@ export function expectWellFormed(xml: string): void {
   expect(NOT_XML_CHAR.exec(xml)?.[0]).toBeUndefined()
   const outsideCdata = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')
   expect(outsideCdata).not.toContain(']]>')
-  const root = /<(?!\?)[^>]*>/.exec(outsideCdata)?.[0] ?? ''
+  const root = /<(?![?!])[^>]*>/.exec(outsideCdata)?.[0] ?? ''
   const declared = new Set([...root.matchAll(/ xmlns:([\w.-]+)=/g)].map((m) => m[1]))
   const tags = outsideCdata.match(/<[^!?/][^>]*>/g) ?? []
   for (const tag of tags) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
-import { article, corpusOf, SITE_URL, viewOf, viewWith } from './fixtures.ts'
+import { article, corpusOf, MEDIA, SITE_URL, viewOf, viewWith } from './fixtures.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed document is checked field by field
 const parse = (json: string): any => JSON.parse(json)
@@ -147,5 +147,28 @@ describe('renderJsonFeed', () => {
       'authors',
       'tags',
     ])
+  })
+
+  describe('attachments', () => {
+    const itemOf = (extra: Parameters<typeof viewWith>[0]) => parse(renderJsonFeed(viewWith(extra))).items[0]
+
+    it('keeps the image as image and lists the explicit enclosure in attachments', () => {
+      const item = itemOf({ image: MEDIA.image.url, enclosures: [MEDIA.image, MEDIA.video] })
+      expect(item.image).toBe(`${SITE_URL}/media/ferry.svg`)
+      expect(item.attachments).toEqual([
+        { url: `${SITE_URL}/media/clip.mp4`, mime_type: 'video/mp4', size_in_bytes: 987654 },
+      ])
+    })
+
+    it('leaves size_in_bytes out when the size is unknown', () => {
+      expect(itemOf({ enclosures: [MEDIA.audio] }).attachments).toEqual([
+        { url: 'https://cdn.example.net/ep1.mp3?a=1&b=2', mime_type: 'audio/mpeg' },
+      ])
+    })
+
+    it('writes no attachments for an image-only article or one without enclosures', () => {
+      expect(itemOf({ image: MEDIA.image.url, enclosures: [MEDIA.image] })).not.toHaveProperty('attachments')
+      expect(itemOf({})).not.toHaveProperty('attachments')
+    })
   })
 })

@@ -3,6 +3,7 @@ import { renderRss } from '../../src/feeds/rss.ts'
 import {
   article,
   corpusOf,
+  MEDIA,
   parseXml,
   rssItems,
   SITE_URL,
@@ -172,5 +173,65 @@ describe('renderRss', () => {
     expect(rssItems(renderRss(viewOf(corpus))).map((i) => i.link[0])).toEqual(
       ['c', 'b', 'a'].map((s) => `${SITE_URL}/articles/${s}`),
     )
+  })
+
+  describe('enclosures', () => {
+    it('writes the image of an image-only article as the enclosure: absolute URL, type and length', () => {
+      const item = only(renderRss(viewWith({ image: MEDIA.image.url, enclosures: [MEDIA.image] })))
+      expect(item.enclosure).toEqual([
+        { '@_url': `${SITE_URL}/media/ferry.svg`, '@_length': '1602', '@_type': 'image/svg+xml' },
+      ])
+      expect(item).not.toHaveProperty('media:content')
+    })
+
+    it('writes length="0" for a remote file without a length (RSS 2.0 requires the attribute)', () => {
+      const item = only(renderRss(viewWith({ enclosures: [MEDIA.audio] })))
+      expect(item.enclosure).toEqual([
+        { '@_url': 'https://cdn.example.net/ep1.mp3?a=1&b=2', '@_length': '0', '@_type': 'audio/mpeg' },
+      ])
+      expect(only(renderRss(viewWith({ enclosures: [MEDIA.pdf] }))).enclosure[0]['@_length']).toBe('52000')
+    })
+
+    it('escapes & in the URL', () => {
+      expect(renderRss(viewWith({ enclosures: [MEDIA.audio] }))).toContain(
+        'url="https://cdn.example.net/ep1.mp3?a=1&amp;b=2"',
+      )
+    })
+
+    it('gives the one enclosure to the explicit file and the image to Media RSS media:content', () => {
+      const xml = renderRss(viewWith({ image: MEDIA.image.url, enclosures: [MEDIA.image, MEDIA.video] }))
+      const item = only(xml)
+      expect(item.enclosure).toEqual([
+        { '@_url': `${SITE_URL}/media/clip.mp4`, '@_length': '987654', '@_type': 'video/mp4' },
+      ])
+      expect(item['media:content']).toEqual([
+        {
+          '@_url': `${SITE_URL}/media/ferry.svg`,
+          '@_type': 'image/svg+xml',
+          '@_medium': 'image',
+          '@_fileSize': '1602',
+        },
+      ])
+      expect(parseXml(xml).rss['@_xmlns:media']).toBe('http://search.yahoo.com/mrss/')
+    })
+
+    it('leaves fileSize out of media:content when the size is unknown (it must be positive)', () => {
+      const item = only(renderRss(viewWith({ enclosures: [MEDIA.remoteImage, MEDIA.audio] })))
+      expect(item['media:content']).toEqual([
+        { '@_url': 'https://cdn.example.net/p.png', '@_type': 'image/png', '@_medium': 'image' },
+      ])
+    })
+
+    it('declares the Media RSS namespace only when an item uses it, and writes nothing without enclosures', () => {
+      const corpus = corpusOf([
+        article('plain', '2024-01-02T00:00:00.000Z'),
+        article('pic', '2024-01-01T00:00:00.000Z', { enclosures: [MEDIA.image] }),
+      ])
+      const xml = renderRss(viewOf(corpus))
+      expect(parseXml(xml).rss).not.toHaveProperty('@_xmlns:media')
+      const [plain, pic] = rssItems(xml)
+      expect(plain).not.toHaveProperty('enclosure')
+      expect(pic.enclosure).toHaveLength(1)
+    })
   })
 })
