@@ -2,11 +2,12 @@
  * `dateline check | build | export | serve | ping`. Exit codes: 0 done, 1 problems in the content
  * (or a failed ping), 2 a usage error (unknown command or flag, bad value).
  */
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type LoadResult, loadContent } from './content/load.ts'
 import { formatProblem } from './content/problem.ts'
 import { published } from './feeds/select.ts'
-import { exportSite, writeCorpus } from './output.ts'
+import { copyMedia, exportSite, writeCorpus } from './output.ts'
 import { normaliseSiteUrl } from './site-url.ts'
 import { feedDocuments } from './websub/feeds.ts'
 import { ping } from './websub/ping.ts'
@@ -150,8 +151,10 @@ async function build(contentDir: string, out: string, skipInvalid: boolean, io: 
   const result = await loadForOutput(contentDir, skipInvalid, io)
   if (!result) return 1
   const written = await writeCorpus(result.corpus, out)
+  // wrangler.toml serves build/public as static assets, before the Worker runs.
+  const media = await copyMedia(contentDir, join(out, 'public'))
   io.out(
-    `[dateline] build: ${summary(result)}; ${written ? 'wrote' : 'unchanged'} ${written ?? `${out}/corpus.json`}`,
+    `[dateline] build: ${summary(result)}; ${written ? 'wrote' : 'unchanged'} ${written ?? `${out}/corpus.json`}; ${media.files} media files, ${media.changed} changed`,
   )
   return 0
 }
@@ -159,8 +162,12 @@ async function build(contentDir: string, out: string, skipInvalid: boolean, io: 
 async function exportCommand(contentDir: string, out: string, skipInvalid: boolean, io: Io): Promise<number> {
   const result = await loadForOutput(contentDir, skipInvalid, io)
   if (!result) return 1
-  const { files, changed } = await exportSite(result.corpus, out, io.env.SITE_URL)
-  io.out(`[dateline] export: ${summary(result)}; ${files} files in ${out}/, ${changed} changed`)
+  const pages = await exportSite(result.corpus, out, io.env.SITE_URL)
+  const media = await copyMedia(contentDir, out)
+  const files = pages.files + media.files
+  io.out(
+    `[dateline] export: ${summary(result)}; ${files} files in ${out}/, ${pages.changed + media.changed} changed`,
+  )
   return 0
 }
 

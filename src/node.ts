@@ -13,6 +13,7 @@ import { formatProblem } from './content/problem.ts'
 import type { Article } from './corpus.ts'
 import { createApp } from './http/app.ts'
 import { compressOnce } from './http/compress-node.ts'
+import { withMedia } from './http/media-node.ts'
 
 export type NodeServerOptions = {
   contentDir: string
@@ -45,7 +46,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   let siteUrl = options.siteUrl
   let app: Hono | undefined
   const server = serve({
-    fetch: (request) => (app as Hono).fetch(request),
+    fetch: withMedia(options.contentDir, (request) => (app as Hono).fetch(request)),
     port: options.port,
     hostname: options.hostname,
   })

@@ -3,7 +3,9 @@
  * them on unchanged content leaves every file (and its mtime) alone.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
+import { listFiles } from './content/load.ts'
+import { MEDIA_TYPES } from './content/media-types.ts'
 import type { Corpus } from './corpus.ts'
 import { createApp } from './http/app.ts'
 import { siteAddresses } from './site-map.ts'
@@ -15,6 +17,24 @@ export async function writeIfChanged(path: string, bytes: Uint8Array): Promise<b
   await mkdir(dirname(path), { recursive: true })
   await writeFile(path, bytes)
   return true
+}
+
+/**
+ * Copies the media files of the content folder (images, audio, video, PDF: the extensions of
+ * `MEDIA_TYPES`) to `out`, keeping their paths, so `/media/ferry.svg` is served from
+ * `{out}/media/ferry.svg`. Returns how many changed.
+ */
+export async function copyMedia(
+  contentDir: string,
+  out: string,
+): Promise<{ files: number; changed: number }> {
+  const files = await listFiles(contentDir, (ext) => Object.hasOwn(MEDIA_TYPES, ext.slice(1)))
+  let changed = 0
+  for (const path of files) {
+    if (await writeIfChanged(join(out, relative(contentDir, path)), await readFile(path))) changed++
+  }
+  await mkdir(out, { recursive: true })
+  return { files: files.length, changed }
 }
 
 /** Writes the corpus the Worker imports; returns the path when it changed, else null. */

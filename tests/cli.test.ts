@@ -99,6 +99,9 @@ describe('dateline build', () => {
     const path = join(root, 'build/corpus.json')
     const corpus = JSON.parse(await readFile(path, 'utf8'))
     expect(corpus.articles).toHaveLength(5)
+    // The media the Worker serves as static assets (wrangler.toml [assets]).
+    const svg = await readFile(join(root, 'build/public/media/ferry.svg'))
+    expect(svg.equals(await readFile(join(root, 'content/media/ferry.svg')))).toBe(true)
     const before = (await stat(path)).mtimeMs
     const again = await run(['build'], root)
     expect(again.stdout).toContain('unchanged')
@@ -142,7 +145,7 @@ describe('dateline export', () => {
     const corpus = (await loadContent(content)).corpus
     const app = createApp({ corpus, siteUrl: env.SITE_URL, clock: () => now })
     const addresses = siteAddresses(corpus, now)
-    expect(files).toEqual(addresses.map((a) => a.file).sort())
+    expect(files).toEqual([...addresses.map((a) => a.file), 'media/barrier.svg', 'media/ferry.svg'].sort())
     // Every scope of the sample fits in its feed: complete feeds, no archive pages.
     expect(files.some((f) => f.includes('/archive/') || f.startsWith('archive/'))).toBe(false)
     for (const { path, file } of addresses) {

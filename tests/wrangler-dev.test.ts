@@ -46,6 +46,12 @@ afterAll(async () => {
 })
 
 describe('wrangler dev', () => {
+  it('serves the media of content/ as static assets', async () => {
+    const res = await fetch(`${WORKER}/media/ferry.svg`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/)
+  })
+
   it('ran the build command before serving', () => {
     expect(log).toContain('[dateline] build:')
   })

@@ -105,15 +105,21 @@ export function makeCorpus(site: Site, articles: Article[]): Corpus {
   return { site, articles: sorted, hash }
 }
 
-async function listArticleFiles(dir: string): Promise<string[]> {
+const listArticleFiles = (dir: string) => listFiles(dir, (ext) => ext in PARSERS)
+
+/**
+ * Every file under `dir` whose extension (lower case, with the dot) `accept`s, in code-point
+ * order; names starting with `.` and `node_modules` are skipped, and links are not followed.
+ */
+export async function listFiles(dir: string, accept: (ext: string) => boolean): Promise<string[]> {
   const found: string[] = []
   const entries = await readdir(dir, { withFileTypes: true })
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...(await listArticleFiles(path)))
-    else if (extname(entry.name).toLowerCase() in PARSERS) found.push(path)
+    if (entry.isDirectory()) found.push(...(await listFiles(path, accept)))
+    else if (entry.isFile() && accept(extname(entry.name).toLowerCase())) found.push(path)
   }
   return found
 }

@@ -1,0 +1,33 @@
+/**
+ * Media files of the content folder (images, audio, video, PDF) on the Node server: the files
+ * articles name as `image` or enclosure, at the same paths as under `content/`. On Workers the
+ * same files are static assets (`dateline build` copies them to build/public).
+ */
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { MEDIA_TYPES } from '../content/media-types.ts'
+
+const MEDIA_PATH = new RegExp(`\\.(${Object.keys(MEDIA_TYPES).join('|')})$`, 'i')
+
+/**
+ * A fetch handler that answers GET/HEAD for media files under `contentDir` and hands every other
+ * request (and a media path with no file) to `next`. Article sources and site.yaml never match:
+ * only the media extensions are served.
+ */
+export function withMedia(contentDir: string, next: (request: Request) => Response | Promise<Response>) {
+  const app = new Hono()
+  const files = serveStatic({ root: contentDir })
+  app.on(['GET', 'HEAD'], '*', async (c, nextHandler) => {
+    if (!MEDIA_PATH.test(c.req.path) || c.req.path.includes('%')) return nextHandler()
+    const res = await files(c, nextHandler)
+    if (res) {
+      res.headers.set('Cache-Control', 'public, max-age=3600')
+      res.headers.set('X-Content-Type-Options', 'nosniff')
+    }
+    return res
+  })
+  app.all('*', (c) => next(c.req.raw))
+  // A path serveStatic refuses (percent-encoded slashes, say) is not a media file: the app answers.
+  app.onError((_err, c) => next(c.req.raw))
+  return (request: Request) => app.fetch(request)
+}
