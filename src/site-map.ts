@@ -4,6 +4,7 @@
  */
 import type { Corpus } from './corpus.ts'
 import { lastPage } from './feeds/archive.ts'
+import { FEED_STYLESHEET_PATH } from './feeds/browser-prolog.ts'
 import { FORMAT_FILES, scopeBase, scopesOf } from './feeds/catalog.ts'
 import { published } from './feeds/select.ts'
 import { createSnapshot } from './feeds/snapshot.ts'
@@ -17,7 +18,11 @@ const fileOf = (path: string) => decodeURIComponent(path.slice(1))
 export function siteAddresses(corpus: Corpus, now: number): Address[] {
   const { articles, start } = published(corpus, now)
   const snapshot = createSnapshot(start, articles)
-  const out: Address[] = [{ path: '/', file: 'index.html' }]
+  // The stylesheet RSS and Atom name, for a host that serves them as XML to browsers.
+  const out: Address[] = [
+    { path: '/', file: 'index.html' },
+    { path: FEED_STYLESHEET_PATH, file: FEED_STYLESHEET_PATH.slice(1) },
+  ]
   for (const scope of scopesOf(articles)) {
     const base = scopeBase(scope)
     if (scope.kind !== 'site') out.push({ path: `${base}/`, file: `${fileOf(base)}/index.html` })

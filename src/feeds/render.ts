@@ -1,15 +1,20 @@
 /** One entry point for every feed format. Pure and deterministic: same view, same string. */
 import { renderAtom } from './atom.ts'
-
-export { FEED_CONTENT_TYPES } from './media-types.ts'
-
+import { withBrowserProlog } from './browser-prolog.ts'
 import { renderJsonFeed } from './json-feed.ts'
 import { renderRss } from './rss.ts'
 import type { FeedFormat, FeedView } from './view.ts'
 
+export { FEED_CONTENT_TYPES } from './media-types.ts'
+
+// RSS and Atom carry a note and a stylesheet for people who open them in a browser
+// (browser-prolog.ts, src/http/browser-view.ts); JSON has no comments, and browsers display it.
+const styled = (render: (view: FeedView) => string) => (view: FeedView) =>
+  withBrowserProlog(render(view), view.siteUrl)
+
 const RENDERERS: Record<FeedFormat, (view: FeedView) => string> = {
-  rss: renderRss,
-  atom: renderAtom,
+  rss: styled(renderRss),
+  atom: styled(renderAtom),
   json: renderJsonFeed,
 }
 

@@ -7,12 +7,14 @@ import type { Context, Hono } from 'hono'
 import { accepts } from 'hono/accepts'
 import type { Corpus } from '../corpus.ts'
 import { parsePage } from '../feeds/archive.ts'
+import { FEED_STYLESHEET_PATH } from '../feeds/browser-prolog.ts'
 import { FORMAT_FILES, type Scope, scopePaths } from '../feeds/catalog.ts'
 import { FEED_CONTENT_TYPES } from '../feeds/media-types.ts'
 import { renderFeed } from '../feeds/render.ts'
 import { newestUpdate, published } from '../feeds/select.ts'
 import { createSnapshot, type Snapshot } from '../feeds/snapshot.ts'
 import { archiveView, type FeedFormat, type FeedView, subscriptionView } from '../feeds/view.ts'
+import { BROWSER_VARY, forBrowser } from './browser-view.ts'
 import { sendDocument } from './cache.ts'
 import { cacheControl, type ResponseKind, resolvePolicy } from './cache-policy.ts'
 import {
@@ -23,6 +25,7 @@ import {
   type RenderedDocument,
 } from './documents.ts'
 import { chooseEncoding } from './encoding.ts'
+import { FEED_CSS, FEED_CSS_CACHE_CONTROL } from './feed-css.ts'
 import { feedLinks } from './links.ts'
 import { renderArticle, renderIndex, renderScope } from './pages.ts'
 
@@ -52,6 +55,27 @@ export type RouteContext = {
 }
 
 export type Routes = { feeds: string[]; pages: string[] }
+
+/** How to send a document: its cache policy, extra headers, and its format when it is a feed. */
+type SendOptions = {
+  kind: ResponseKind
+  untilNext: number | null
+  headers: Record<string, string>
+  vary?: string
+  format?: FeedFormat
+}
+
+type FeedRequest = {
+  /** Memo key: the scope (and archive page) and the visible set; the format is added. */
+  key: string
+  format: FeedFormat
+  view: () => FeedView
+  /** The document's path in each format, for the Link header. */
+  paths: Record<FeedFormat, string>
+  kind: ResponseKind
+  untilNext: number | null
+  vary?: string
+}
 
 // Route patterns: the site's documents sit at the root, a tag's under /tags/:slug, an author's
 // under /authors/:slug; archive pages under …/archive/:page.
@@ -91,54 +115,43 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
     }
   }
 
-  /** Sends the document, compressed when this runtime compresses and the client accepts it. */
-  const send = (
-    c: Context,
-    doc: RenderedDocument,
-    kind: ResponseKind,
-    untilNext: number | null,
-    headers: Record<string, string>,
-  ) => {
-    const vary = headers.Vary ? [headers.Vary] : []
+  /**
+   * Sends the document, compressed when this runtime compresses and the client accepts it; a
+   * feed (`format` given) goes to a browser's page load with a type it displays.
+   */
+  const send = (c: Context, doc: RenderedDocument, response: SendOptions) => {
+    const vary = response.vary ? [response.vary] : []
+    if (response.format) vary.push(BROWSER_VARY)
+    let variant = doc
     let encoding: Encoding | undefined
     if (compress) {
       vary.push('Accept-Encoding')
       encoding = chooseEncoding(c)
+      if (encoding) variant = store.encoded(doc, encoding, compress)
     }
-    const variant = encoding && compress ? store.encoded(doc, encoding, compress) : doc
+    if (response.format) variant = forBrowser(c, variant, response.format)
     const all: Record<string, string> = {
-      ...headers,
-      'Cache-Control': cacheControl(kind, policy, untilNext),
+      ...response.headers,
+      'Cache-Control': cacheControl(response.kind, policy, response.untilNext),
       'X-Content-Type-Options': 'nosniff',
     }
     if (vary.length) all.Vary = vary.join(', ')
     return sendDocument(c, variant, all, encoding)
   }
 
-  const sendFeed = async (
-    c: Context,
-    key: string,
-    format: FeedFormat,
-    view: () => FeedView,
-    paths: Record<FeedFormat, string>,
-    kind: ResponseKind,
-    untilNext: number | null,
-    vary?: string,
-  ) => {
+  /** Renders (once per visible set) and sends a feed document. */
+  const sendFeed = async (c: Context, feed: FeedRequest) => {
+    const { format } = feed
     const doc = await store.get(
-      `${format}:${key}`,
+      `${format}:${feed.key}`,
       () => {
-        const v = view()
+        const v = feed.view()
         return { text: renderFeed(format, v), contentType: FEED_CONTENT_TYPES[format], updated: v.updated }
       },
       defer(c),
     )
-    const headers: Record<string, string> = {
-      ...FEED_CORS,
-      Link: feedLinks(siteUrl, paths, format, corpus.site.hub),
-    }
-    if (vary) headers.Vary = vary
-    return send(c, doc, kind, untilNext, headers)
+    const headers = { ...FEED_CORS, Link: feedLinks(siteUrl, feed.paths, format, corpus.site.hub) }
+    return send(c, doc, { kind: feed.kind, untilNext: feed.untilNext, headers, vary: feed.vary, format })
   }
 
   const feeds: string[] = []
@@ -153,7 +166,7 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
         const articles = snapshot.articlesOf(scope)
         const view = () => subscriptionView(corpus.site, siteUrl, scope, articles)
         const key = `${scopeKey(scope)}@${snapshot.start}`
-        return sendFeed(c, key, format, view, scopePaths(scope), 'feed', untilNext)
+        return sendFeed(c, { key, format, view, paths: scopePaths(scope), kind: 'feed', untilNext })
       })
       const archivePath = `${prefix}/archive/:page/${FORMAT_FILES[format]}`
       feeds.push(archivePath)
@@ -167,7 +180,8 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
         if (!view) return c.notFound()
         const full = page * corpus.site.items <= articles.length
         const key = `${scopeKey(scope)}:archive:${page}@${snapshot.start}`
-        return sendFeed(c, key, format, () => view, view.paths, full ? 'archive' : 'feed', untilNext)
+        const kind = full ? 'archive' : 'feed'
+        return sendFeed(c, { key, format, view: () => view, paths: view.paths, kind, untilNext })
       })
     }
   }
@@ -181,7 +195,8 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
     const { snapshot, untilNext } = visible()
     const view = () => subscriptionView(corpus.site, siteUrl, { kind: 'site' }, snapshot.articles)
     const paths = scopePaths({ kind: 'site' })
-    return sendFeed(c, `site@${snapshot.start}`, format, view, paths, 'feed', untilNext, 'Accept')
+    const key = `site@${snapshot.start}`
+    return sendFeed(c, { key, format, view, paths, kind: 'feed', untilNext, vary: 'Accept' })
   })
   feeds.push('/feed')
 
@@ -197,7 +212,7 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
       async () => ({ text: await render(), contentType: HTML, updated }),
       defer(c),
     )
-    return send(c, doc, 'page', untilNext, {})
+    return send(c, doc, { kind: 'page', untilNext, headers: {} })
   }
 
   app.get('/', (c) => {
@@ -235,7 +250,24 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
     return sendPage(c, `article:${slug}@${snapshot.start}`, untilNext, render, article.updated)
   })
 
-  const pages = ['/', '/articles/:slug', '/tags/:slug', '/tags/:slug/', '/authors/:slug', '/authors/:slug/']
+  // The stylesheet RSS and Atom name, so that a browser shows a feed as a page (feed-css.ts).
+  app.get(FEED_STYLESHEET_PATH, async (c) => {
+    const doc = await store.get('feed.css', () => FEED_CSS, defer(c))
+    return sendDocument(c, doc, {
+      'Cache-Control': FEED_CSS_CACHE_CONTROL,
+      'X-Content-Type-Options': 'nosniff',
+    })
+  })
+
+  const pages = [
+    '/',
+    '/articles/:slug',
+    '/tags/:slug',
+    '/tags/:slug/',
+    '/authors/:slug',
+    '/authors/:slug/',
+    FEED_STYLESHEET_PATH,
+  ]
   return { feeds, pages }
 }
 

@@ -38,8 +38,8 @@ const ATOM = 'application/atom+xml; charset=utf-8'
 const JSON_FEED = 'application/feed+json; charset=utf-8'
 const HTML = 'text/html; charset=utf-8'
 const SITE = 'http://localhost:8787'
-/** Vary without Accept: Node adds Accept-Encoding, Workers nothing. */
-const NOT_BY_ACCEPT = (v: string | null) => v === null || v === 'Accept-Encoding'
+/** A fixed feed URL varies by page load (browsers), not by Accept; Node adds Accept-Encoding. */
+const NOT_BY_ACCEPT = (v: string | null) => v === 'Sec-Fetch-Dest' || v === 'Sec-Fetch-Dest, Accept-Encoding'
 
 export const SCENARIOS: Scenario[] = [
   // Validators and cache policy on every feed
@@ -164,7 +164,7 @@ export const SCENARIOS: Scenario[] = [
     path: '/feed',
     headers: { Accept: 'application/atom+xml' },
     status: 200,
-    expect: { 'Content-Type': ATOM, Vary: /^Accept(, Accept-Encoding)?$/ },
+    expect: { 'Content-Type': ATOM, Vary: /^Accept, Sec-Fetch-Dest(, Accept-Encoding)?$/ },
   },
   {
     name: '/feed with Accept feed+json: JSON Feed',
@@ -276,6 +276,36 @@ export const SCENARIOS: Scenario[] = [
     status: 200,
   },
   { name: 'malformed percent-encoding is a 404, not a 500', path: '/articles/%E0%A4%A', status: 404 },
+  // A browser's page load gets the same bytes with a type it displays (src/http/browser-view.ts)
+  {
+    name: 'a browser opening RSS gets it as XML, same validators',
+    path: '/rss.xml',
+    headers: { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate' },
+    status: 200,
+    expect: { 'Content-Type': 'application/xml; charset=utf-8', ETag: STRONG, Vary: /Sec-Fetch-Dest/ },
+    body: /<\?xml-stylesheet type="text\/css"/,
+  },
+  {
+    name: 'a browser opening JSON Feed gets application/json',
+    path: '/feed.json',
+    headers: { 'Sec-Fetch-Dest': 'document' },
+    status: 200,
+    expect: { 'Content-Type': 'application/json; charset=utf-8' },
+  },
+  {
+    name: 'a fetch from a web reader keeps the feed type',
+    path: '/atom.xml',
+    headers: { 'Sec-Fetch-Dest': 'empty', 'Sec-Fetch-Mode': 'cors' },
+    status: 200,
+    expect: { 'Content-Type': ATOM },
+  },
+  {
+    name: 'a browser revalidating gets 304 with the same ETag',
+    path: '/atom.xml',
+    headers: { 'Sec-Fetch-Dest': 'document' },
+    conditional: (k) => ({ 'If-None-Match': k.etag }),
+    status: 304,
+  },
   // Compression on Node: one variant per document, its own strong tag, matched by any variant
   {
     name: 'br when accepted',
@@ -283,7 +313,7 @@ export const SCENARIOS: Scenario[] = [
     headers: { 'Accept-Encoding': 'gzip, br' },
     only: ['node', 'app'],
     status: 200,
-    expect: { 'Content-Encoding': 'br', Vary: 'Accept-Encoding', ETag: /^"[\w-]{24}\.br"$/ },
+    expect: { 'Content-Encoding': 'br', Vary: 'Sec-Fetch-Dest, Accept-Encoding', ETag: /^"[\w-]{24}\.br"$/ },
   },
   {
     name: 'gzip when br is not accepted',
@@ -299,7 +329,7 @@ export const SCENARIOS: Scenario[] = [
     headers: { 'Accept-Encoding': 'identity' },
     only: ['node', 'app'],
     status: 200,
-    expect: { 'Content-Encoding': null, Vary: 'Accept-Encoding' },
+    expect: { 'Content-Encoding': null, Vary: 'Sec-Fetch-Dest, Accept-Encoding' },
   },
   {
     name: 'a compressed variant ETag still matches',
