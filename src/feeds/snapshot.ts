@@ -16,6 +16,8 @@ export type Snapshot = {
   find(kind: 'tag' | 'author', slug: string): Scope | null
   /** The scope's published articles, newest first. */
   articlesOf(scope: Scope): Article[]
+  /** The published article with this slug, if any (a map: no scan per request). */
+  article(slug: string): Article | undefined
 }
 
 export function createSnapshot(start: number, articles: Article[]): Snapshot {
@@ -24,6 +26,7 @@ export function createSnapshot(start: number, articles: Article[]): Snapshot {
   const tagBySlug = new Map(tags.map((t) => [t.slug, t]))
   const authorBySlug = new Map(authors.map((p) => [p.slug, p]))
   const scoped = new Map<string, Article[]>()
+  let bySlug: Map<string, Article> | undefined
   return {
     start,
     articles,
@@ -32,6 +35,10 @@ export function createSnapshot(start: number, articles: Article[]): Snapshot {
     find(kind, slug) {
       const named = (kind === 'tag' ? tagBySlug : authorBySlug).get(slug)
       return named ? { kind, slug: named.slug, name: named.name } : null
+    },
+    article(slug) {
+      bySlug ??= new Map(articles.map((a) => [a.slug, a]))
+      return bySlug.get(slug)
     },
     articlesOf(scope) {
       if (scope.kind === 'site') return articles
