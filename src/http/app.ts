@@ -7,7 +7,8 @@ import { normaliseSiteUrl } from '../site-url.ts'
 import { ERROR_CACHE_CONTROL } from './cache-policy.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
 import { renderError } from './pages.ts'
-import { addRoutes, FEED_CORS } from './routes.ts'
+import { FEED_CORS } from './respond.ts'
+import { addRoutes } from './routes.ts'
 
 export type AppOptions = {
   corpus: Corpus

@@ -18,8 +18,6 @@ import { renderArticle, renderIndex, renderScope } from './pages.ts'
 import { createResponder } from './respond.ts'
 import { createVisibility } from './visibility.ts'
 
-export { FEED_CORS } from './respond.ts'
-
 const FORMATS = Object.keys(FORMAT_FILES) as FeedFormat[]
 
 // Media types a reader may ask for at /feed, mapped to the format that answers (RSS by default).
