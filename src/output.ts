@@ -9,6 +9,7 @@ import { MEDIA_TYPES } from './content/media-types.ts'
 import type { Corpus } from './corpus.ts'
 import { createApp } from './http/app.ts'
 import { siteAddresses } from './site-map.ts'
+import { staticHeaders } from './static-headers.ts'
 
 /** Writes `bytes` to `path` unless the file already holds exactly them; true when written. */
 export async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
@@ -46,21 +47,30 @@ export async function writeCorpus(corpus: Corpus, out: string): Promise<string |
 
 /**
  * Writes every feed and page as the app serves them (the same bytes, by construction: each file
- * is the body of a request to the app), as of `now`.
+ * is the body of a request to the app), as of `now`, and `_headers` with the response headers
+ * the app sends. `onProgress(done, total)` is called before each document and once more when all
+ * are written, for progress displays.
  */
 export async function exportSite(
   corpus: Corpus,
   out: string,
   siteUrl: string | undefined,
   now: number = Date.now(),
-): Promise<{ files: number; changed: number }> {
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ documents: number; files: number; changed: number }> {
   const app = createApp({ corpus, siteUrl, clock: () => now })
   const targets = siteAddresses(corpus, now)
   let changed = 0
-  for (const { path, file } of targets) {
+  for (const [done, { path, file }] of targets.entries()) {
+    onProgress?.(done, targets.length)
     const res = await app.request(path)
     if (res.status !== 200) throw new Error(`[dateline] export: ${path} answered ${res.status}`)
     if (await writeIfChanged(join(out, file), new Uint8Array(await res.arrayBuffer()))) changed++
   }
-  return { files: targets.length, changed }
+  // The headers the app sends, for hosts that read _headers (static-headers.ts): a file, not a
+  // document.
+  const headers = new TextEncoder().encode(await staticHeaders(corpus, now))
+  if (await writeIfChanged(join(out, '_headers'), headers)) changed++
+  onProgress?.(targets.length, targets.length)
+  return { documents: targets.length, files: targets.length + 1, changed }
 }

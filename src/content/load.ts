@@ -34,11 +34,21 @@ const PARSERS: Record<string, typeof parseMarkdown> = {
   '.txt': parseDateline,
 }
 
+/** How `loadContent` reports as it goes. */
+export type LoadOptions = {
+  /**
+   * For progress displays: called with `(done, total)` before each article file is read and once
+   * more when all are read, where `done` is how many have been read and `total` how many there are.
+   */
+  onProgress?: (done: number, total: number) => void
+}
+
 /**
  * Loads every article under `dir`.
  * @example const { corpus, problems } = await loadContent('content')
  */
-export async function loadContent(dir: string): Promise<LoadResult> {
+export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const { onProgress } = options
   // Paths as the user would type them: relative to the working directory when inside it.
   const shown = (path: string) => {
     const rel = relative(process.cwd(), path)
@@ -55,7 +65,8 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const articles: Article[] = []
   const rejected = new Set<string>()
   let drafts = 0
-  for (const path of files) {
+  for (const [done, path] of files.entries()) {
+    onProgress?.(done, files.length)
     const file = shown(path)
     const source = relative(dir, path).split(sep).join('/')
     const read = await readText(path, file, config.maxFileSize)
@@ -84,6 +95,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       rejected.add(source)
     }
   }
+  onProgress?.(files.length, files.length)
   const unique = dropDuplicates(articles, problems, (a) => shown(join(dir, a.source)))
   for (const a of articles) if (!unique.includes(a)) rejected.add(a.source)
   return {

@@ -8,7 +8,7 @@ import { ERROR_CACHE_CONTROL } from './cache-policy.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
 import { renderError } from './pages.ts'
 import { FEED_CORS } from './respond.ts'
-import { addRoutes } from './routes.ts'
+import { addRoutes, atMountRoot } from './routes.ts'
 
 export type AppOptions = {
   corpus: Corpus
@@ -36,12 +36,15 @@ const ERROR_HEADERS = {
  */
 export function createApp({ corpus, clock = Date.now, siteUrl, compress, documentCache }: AppOptions): Hono {
   const app = new Hono()
+  const notFound = (c: Context) =>
+    c.body(renderError(404, 'There is nothing at this address.'), 404, ERROR_HEADERS)
   const routes = addRoutes(app, {
     corpus,
     siteUrl: normaliseSiteUrl(siteUrl),
     now: clock,
     compress,
     shared: documentCache,
+    notFound,
   })
   // Web readers send If-None-Match cross-origin, which needs a CORS preflight (Fetch §3.2.2).
   for (const path of routes.feeds) {
@@ -63,7 +66,11 @@ export function createApp({ corpus, clock = Date.now, siteUrl, compress, documen
     })
   for (const path of routes.feeds) app.all(path, notAllowed('GET, HEAD, OPTIONS'))
   for (const path of routes.pages) app.all(path, notAllowed('GET, HEAD'))
-  app.notFound((c) => c.body(renderError(404, 'There is nothing at this address.'), 404, ERROR_HEADERS))
+  app.all('/*', (c, next) => (atMountRoot(c) ? notAllowed('GET, HEAD')(c) : next()))
+  // Standalone, every other path is ours; mounted in another app, the host's notFound answers paths
+  // none of our routes match (so the host may serve more under the same prefix), and ours answers
+  // an unknown tag, author, page or article.
+  app.notFound(notFound)
   // A bug must not show a stack trace to the world; it is logged for the operator instead.
   app.onError((err, c) => {
     console.error(`[dateline] ${c.req.method} ${c.req.path}:`, err)

@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from 'hono'
 import { accepts } from 'hono/accepts'
+import { basePath } from 'hono/route'
 import type { Corpus } from '../corpus.ts'
 import { parsePage } from '../feeds/archive.ts'
 import { FEED_STYLESHEET_PATH } from '../feeds/browser-prolog.ts'
@@ -38,12 +39,20 @@ export type RouteContext = {
   now: () => number
   compress?: Compressor
   shared?: DocumentCache
+  /**
+   * The 404 answer. Not `c.notFound()`: in an app mounted in another (`host.route('/news', app)`)
+   * that is the host's handler, and an unknown tag or article is ours to answer.
+   */
+  notFound: (c: Context) => Response
 }
 
 export type Routes = { feeds: string[]; pages: string[] }
 
 /** Adds every route to `app`; returns the patterns it serves so that other methods get 405. */
-export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }: RouteContext): Routes {
+export function addRoutes(
+  app: Hono,
+  { corpus, siteUrl, now, compress, shared, notFound }: RouteContext,
+): Routes {
   const respond = createResponder({ corpus, siteUrl, compress, shared })
   const visible = createVisibility(corpus, now)
   const { site } = corpus
@@ -62,7 +71,7 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
       app.get(path, (c) => {
         const { snapshot, untilNext } = visible()
         const scope = scopeFor(c, snapshot, prefix)
-        if (!scope) return c.notFound()
+        if (!scope) return notFound(c)
         const articles = snapshot.articlesOf(scope)
         const view = () => subscriptionView(site, siteUrl, scope, articles)
         const key = `${scopeKey(scope)}@${snapshot.start}`
@@ -75,10 +84,10 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
         const { snapshot, untilNext } = visible()
         const scope = scopeFor(c, snapshot, prefix)
         const page = parsePage(c.req.param('page') ?? '')
-        if (!scope || page === null) return c.notFound()
+        if (!scope || page === null) return notFound(c)
         const articles = snapshot.articlesOf(scope)
         const view = archiveView(site, siteUrl, scope, articles, page)
-        if (!view) return c.notFound()
+        if (!view) return notFound(c)
         // A full page never changes (archive.ts); the page being filled is a feed like any other.
         const kind = page * site.items <= articles.length ? 'archive' : 'feed'
         const key = `${scopeKey(scope)}:archive:${page}@${snapshot.start}`
@@ -102,7 +111,7 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
   })
   feeds.push('/feed')
 
-  app.get('/', (c) => {
+  const index = (c: Context) => {
     const { snapshot, untilNext } = visible()
     const shown = snapshot.articles.slice(0, site.items)
     return respond.page(c, {
@@ -111,14 +120,19 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
       updated: newestUpdate(snapshot.articles),
       untilNext,
     })
-  })
+  }
+  // Mounted in another app (`host.route('/news', app)`), '/' becomes '/news', but every link names
+  // the index '/news/' (`${siteUrl}/`), a path Hono never merges a route into: '/news' redirects
+  // there, as '/tags/x' does, and the wildcard serves it.
+  app.get('/', async (c) => (c.req.path.endsWith('/') ? index(c) : c.redirect(`${c.req.path}/`, 308)))
+  app.get('/*', (c, next) => (atMountRoot(c) ? index(c) : next()))
 
   for (const prefix of ['/tags/:slug', '/authors/:slug']) {
     app.get(prefix, (c) => c.redirect(`${c.req.path}/`, 308))
     app.get(`${prefix}/`, (c) => {
       const { snapshot, untilNext } = visible()
       const scope = scopeFor(c, snapshot, prefix)
-      if (!scope) return c.notFound()
+      if (!scope) return notFound(c)
       const articles = snapshot.articlesOf(scope)
       return respond.page(c, {
         key: `page:${scopeKey(scope)}@${snapshot.start}`,
@@ -133,7 +147,7 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
     const slug = c.req.param('slug')
     const { snapshot, untilNext } = visible()
     const article = snapshot.article(slug)
-    if (!article) return c.notFound()
+    if (!article) return notFound(c)
     return respond.page(c, {
       key: `article:${slug}@${snapshot.start}`,
       render: () => renderArticle(site, siteUrl, article),
@@ -147,6 +161,12 @@ export function addRoutes(app: Hono, { corpus, siteUrl, now, compress, shared }:
 
   const pages = ['/', '/articles/:slug', '/tags/:slug', '/tags/:slug/', '/authors/:slug', '/authors/:slug/']
   return { feeds, pages: [...pages, FEED_STYLESHEET_PATH] }
+}
+
+/** Whether the request is for the mount point with its slash (`/news/` in `host.route('/news', app)`). */
+export function atMountRoot(c: Context): boolean {
+  const base = basePath(c)
+  return base !== '/' && c.req.path === `${base}/`
 }
 
 function scopeKey(scope: Scope): string {

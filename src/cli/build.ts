@@ -1,0 +1,37 @@
+/** `dateline build`: the corpus the Worker imports, and the media it serves as static assets. */
+import { join } from 'node:path'
+import { copyMedia, writeCorpus } from '../output.ts'
+import { CONTENT, type Command, contentDirOf, flag, out, SKIP_INVALID, text } from './command.ts'
+import { now } from './io.ts'
+import { loadForOutput, summary } from './load.ts'
+import { formatDuration } from './progress.ts'
+
+export const build: Command = {
+  name: 'build',
+  summary: 'write the corpus the Worker imports (default out: build/)',
+  description:
+    'Loads the content and writes {out}/corpus.json, which the Worker imports, and copies the\n' +
+    "media files to {out}/public (wrangler.toml's static assets). Writes nothing while there are\n" +
+    'problems, unless --skip-invalid; a file is rewritten only when its bytes change.',
+  options: [CONTENT, out('build'), SKIP_INVALID],
+  exits: [
+    '0  written (or already up to date)',
+    '1  problems in the content; nothing written',
+    '2  a usage error',
+  ],
+  examples: ['dateline build --content content --out build'],
+  async run(values, io) {
+    const started = now(io)
+    const contentDir = contentDirOf(values, io)
+    const dir = text(values, 'out') ?? 'build'
+    const result = await loadForOutput(contentDir, flag(values, 'skip-invalid'), io)
+    if (!result) return 1
+    const written = await writeCorpus(result.corpus, dir)
+    // wrangler.toml serves build/public as static assets, before the Worker runs.
+    const media = await copyMedia(contentDir, join(dir, 'public'))
+    io.out(
+      `[dateline] build: ${summary(result)}; ${written ? 'wrote' : 'unchanged'} ${written ?? `${dir}/corpus.json`}; ${media.files} media files, ${media.changed} changed; ${result.counts.files} files read in ${formatDuration(now(io) - started)}`,
+    )
+    return 0
+  },
+}
