@@ -97,7 +97,8 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   }
   onProgress?.(files.length, files.length)
   const unique = dropDuplicates(articles, problems, (a) => shown(join(dir, a.source)))
-  for (const a of articles) if (!unique.includes(a)) rejected.add(a.source)
+  const kept = new Set(unique)
+  for (const a of articles) if (!kept.has(a)) rejected.add(a.source)
   return {
     corpus: makeCorpus(config.site, unique),
     problems,
