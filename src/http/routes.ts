@@ -125,7 +125,6 @@ export function addRoutes(
   // the index '/news/' (`${siteUrl}/`), a path Hono never merges a route into: '/news' redirects
   // there, as '/tags/x' does, and the wildcard serves it.
   app.get('/', async (c) => (c.req.path.endsWith('/') ? index(c) : c.redirect(`${c.req.path}/`, 308)))
-  app.get('/*', (c, next) => (atMountRoot(c) ? index(c) : next()))
 
   for (const prefix of ['/tags/:slug', '/authors/:slug']) {
     app.get(prefix, (c) => c.redirect(`${c.req.path}/`, 308))
@@ -158,6 +157,9 @@ export function addRoutes(
 
   // The stylesheet RSS and Atom name, so that a browser shows a feed as a page (feed-css.ts).
   app.get(FEED_STYLESHEET_PATH, (c) => respond.asset(c, 'feed.css', FEED_CSS, FEED_CSS_CACHE_CONTROL))
+
+  // Registered last, so that only a path no route above answered pays for the mount check.
+  app.get('/*', (c, next) => (atMountRoot(c) ? index(c) : next()))
 
   const pages = ['/', '/articles/:slug', '/tags/:slug', '/tags/:slug/', '/authors/:slug', '/authors/:slug/']
   return { feeds, pages: [...pages, FEED_STYLESHEET_PATH] }
