@@ -4,7 +4,6 @@
  * down: a file that stops parsing keeps its last good version, and a broken `site.yaml` keeps
  * the whole last good corpus, with every problem logged.
  */
-import { type FSWatcher, watch } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Hono } from 'hono'
@@ -14,6 +13,7 @@ import type { Article } from './corpus.ts'
 import { createApp } from './http/app.ts'
 import { compressOnce } from './http/compress-node.ts'
 import { withMedia } from './http/media-node.ts'
+import { watchFolder } from './watch-node.ts'
 
 export type NodeServerOptions = {
   contentDir: string
@@ -78,18 +78,22 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     log(`[dateline] reloaded: ${last.articles.length} articles`)
   }
 
-  let watcher: FSWatcher | undefined
-  if (options.watch !== false) {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    watcher = watch(options.contentDir, { recursive: true }, (_event, name) => {
-      clearTimeout(timer)
-      // Editors write a file in several steps; reload once they are done.
-      timer = setTimeout(() => {
-        log(`[dateline] ${name ?? 'content'} changed`)
-        reload().catch((e) => log(`[dateline] reload failed: ${(e as Error).message}`))
-      }, 150)
-    })
-  }
+  const watcher =
+    options.watch === false
+      ? undefined
+      : watchFolder(
+          options.contentDir,
+          (name) => {
+            log(`[dateline] ${name ?? 'content folder'} changed`)
+            reload().catch((e) => log(`[dateline] reload failed: ${(e as Error).message}`))
+          },
+          {
+            onMissing: () =>
+              log(
+                `[dateline] ${options.contentDir} is gone: still serving the last good version until it is back`,
+              ),
+          },
+        )
   return {
     url: siteUrl,
     port,

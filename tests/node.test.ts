@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type NodeServer, startNodeServer } from '../src/node.ts'
@@ -93,6 +93,20 @@ describe('startNodeServer', () => {
     await server?.reload()
     expect(await titles()).not.toContain('New one')
     expect(logs.some((l) => l.includes('items: must be a whole number between 1 and 1000'))).toBe(true)
+  })
+
+  it('keeps serving when the content folder is deleted, and loads it again when it is back', async () => {
+    const { dir, logs, titles } = await start()
+    const before = await titles()
+    const copy = `${dir}-saved`
+    await cp(dir, copy, { recursive: true })
+    await rm(dir, { recursive: true, force: true })
+    await eventually(async () => logs.some((l) => l.includes('is gone: still serving the last good version')))
+    expect(await titles()).toEqual(before)
+    await rename(copy, dir)
+    await writeFile(join(dir, 'new.md'), '---\ntitle: Back again\ndate: 2026-11-26\n---\nText.\n')
+    await eventually(async () => (await titles()).includes('Back again'))
+    expect(await titles()).toEqual(expect.arrayContaining(before))
   })
 
   it('refuses to start on an invalid site.yaml, naming every problem', async () => {

@@ -178,10 +178,10 @@ describe('renderFeed', () => {
       const channel = parseXml(renderFeed('rss', view)).rss.channel
       expect(channel.title).toBe('Dateline Daily')
       expect(channel.item).toBeUndefined()
-      expect(channel.lastBuildDate).toBe('Thu, 01 Jan 1970 00:00:00 GMT')
+      expect(channel.lastBuildDate).toBe('Sat, 01 Jan 2000 00:00:00 GMT')
       const feed = parseXml(renderFeed('atom', view)).feed
       expect(feed.id).toBe('https://example.com/atom.xml')
-      expect(feed.updated).toBe('1970-01-01T00:00:00.000Z')
+      expect(feed.updated).toBe('2000-01-01T00:00:00.000Z')
       expect(feed.entry).toBeUndefined()
       const json = JSON.parse(renderFeed('json', view))
       expect(json.items).toEqual([])

@@ -39,7 +39,7 @@ describe('siteFeedView', () => {
     const view = siteFeedView(corpusOf([]), SITE_URL, [])
     expect(view.articles).toEqual([])
     expect(view.updated).toBe(EMPTY_FEED_UPDATED)
-    expect(EMPTY_FEED_UPDATED).toBe('1970-01-01T00:00:00.000Z')
+    expect(EMPTY_FEED_UPDATED).toBe('2000-01-01T00:00:00.000Z')
   })
 
   it('carries the site, its URL, title, description and the main feed paths', () => {
