@@ -55,7 +55,8 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     server.once('error', reject)
   })
   const port = (server.address() as AddressInfo).port
-  siteUrl ??= `http://localhost:${port}`
+  // An empty SITE_URL (`SITE_URL= npm start`) means unset, as in the Worker.
+  siteUrl ||= `http://localhost:${port}`
   app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce })
 
   const reload = async () => {

@@ -63,6 +63,15 @@ describe('startNodeServer', () => {
     expect(json.feed_url).toBe('https://news.example.com/feed.json')
   })
 
+  it('treats an empty SITE_URL as unset and links to the address it listens on', async () => {
+    const { dir, remove } = await copyOfSample()
+    cleanup = remove
+    server = await startNodeServer({ contentDir: dir, port: 0, siteUrl: '', watch: false, log: () => {} })
+    expect(server.url).toBe(`http://localhost:${server.port}`)
+    const json = await (await fetch(`http://127.0.0.1:${server.port}/feed.json`)).json()
+    expect(json.feed_url).toBe(`http://localhost:${server.port}/feed.json`)
+  })
+
   it('reloads when a file changes', async () => {
     const { dir, titles } = await start()
     const file = join(dir, '2026-11-20-ferry-timetable.md')
