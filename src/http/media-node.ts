@@ -8,6 +8,9 @@ import { Hono } from 'hono'
 import { MEDIA_TYPES } from '../content/media-types.ts'
 
 const MEDIA_PATH = new RegExp(`\\.(${Object.keys(MEDIA_TYPES).join('|')})$`, 'i')
+// Only what `dateline build` and `export` publish (listFiles in src/content/load.ts): nothing in a
+// folder or file whose name starts with '.' (`.git`, a `.drafts` folder) or under node_modules.
+const UNPUBLISHED = /\/(\.|node_modules(\/|$))/
 
 /**
  * A fetch handler that answers GET/HEAD for media files under `contentDir` and hands every other
@@ -18,7 +21,8 @@ export function withMedia(contentDir: string, next: (request: Request) => Respon
   const app = new Hono()
   const files = serveStatic({ root: contentDir })
   app.on(['GET', 'HEAD'], '*', async (c, nextHandler) => {
-    if (!MEDIA_PATH.test(c.req.path) || c.req.path.includes('%')) return nextHandler()
+    const { path } = c.req
+    if (!MEDIA_PATH.test(path) || path.includes('%') || UNPUBLISHED.test(path)) return nextHandler()
     const res = await files(c, nextHandler)
     if (res) {
       res.headers.set('Cache-Control', 'public, max-age=3600')

@@ -124,10 +124,10 @@ export function addRoutes(
   // Mounted in another app (`host.route('/news', app)`), '/' becomes '/news', but every link names
   // the index '/news/' (`${siteUrl}/`), a path Hono never merges a route into: '/news' redirects
   // there, as '/tags/x' does, and the wildcard serves it.
-  app.get('/', async (c) => (c.req.path.endsWith('/') ? index(c) : c.redirect(`${c.req.path}/`, 308)))
+  app.get('/', async (c) => (c.req.path.endsWith('/') ? index(c) : withSlash(c)))
 
   for (const prefix of ['/tags/:slug', '/authors/:slug']) {
-    app.get(prefix, (c) => c.redirect(`${c.req.path}/`, 308))
+    app.get(prefix, withSlash)
     app.get(`${prefix}/`, (c) => {
       const { snapshot, untilNext } = visible()
       const scope = scopeFor(c, snapshot, prefix)
@@ -169,6 +169,17 @@ export function addRoutes(
 export function atMountRoot(c: Context): boolean {
   const base = basePath(c)
   return base !== '/' && c.req.path === `${base}/`
+}
+
+/**
+ * Redirects to the same path with a slash added (308, RFC 9110 §15.4.9). The path is taken from the
+ * URL as received, still percent-encoded: `c.req.path` is decoded, and `/tags/%0d%0a` or `/tags/a%20`
+ * would put CR, LF, NUL, DEL or a space in Location, which no field value may carry (RFC 9110 §5.5)
+ * and no URI-reference holds (RFC 3986 §2; the app answered 500), and `/tags/%C3%A9` went out as a
+ * raw Latin-1 byte.
+ */
+function withSlash(c: Context): Response {
+  return c.redirect(`${new URL(c.req.url).pathname}/`, 308)
 }
 
 function scopeKey(scope: Scope): string {
