@@ -2,12 +2,13 @@
 /**
  * Writes a large made-up content folder for load and speed tests:
  *
- *     node scripts/make-corpus.mjs N OUT_DIR      (npm run corpus -- N OUT_DIR)
+ *     node scripts/make-corpus.mjs [--markdown] N OUT_DIR      (npm run corpus -- N OUT_DIR)
  *
  * N articles (about two thirds Markdown with front matter, one third dateline `.txt`) in one
  * folder per year, 1–5 KB of text each from the word list below, with varied tags, authors, date
  * formats and front-matter styles, one in 249 a draft and one in 501 scheduled for 2099;
- * plus a site.yaml. The output depends on N only: every article comes from a generator seeded
+ * plus a site.yaml. `--markdown` makes every article Markdown (to compare with tools that read
+ * only Markdown, such as Hugo in the benchmark). The output depends on N only: every article comes from a generator seeded
  * with its number, so the same N always gives the same bytes. OUT_DIR must be empty or absent.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
@@ -185,7 +186,7 @@ function article(i, n) {
   const target = 1000 + Math.floor(random() * 4000)
   const dir = day.slice(0, 4)
 
-  if (i % 3 === 2) {
+  if (i % 3 === 2 && !markdownOnly) {
     const paragraphs = []
     for (let size = 0; size < target; size += paragraphs.at(-1).length + 2) paragraphs.push(paragraph())
     const front = tags.length > 1 ? `---\ntags: ${tags.join(', ')}\n---\n` : ''
@@ -246,11 +247,14 @@ items: 20
 
 function fail(message) {
   console.error(`[dateline] make-corpus: ${message}`)
-  console.error('Usage: node scripts/make-corpus.mjs N OUT_DIR   (N articles, 1 to 1000000)')
+  console.error('Usage: node scripts/make-corpus.mjs [--markdown] N OUT_DIR   (N articles, 1 to 1000000)')
   process.exit(2)
 }
 
-const [count, out, extra] = process.argv.slice(2)
+const args = process.argv.slice(2)
+const markdownOnly = args[0] === '--markdown'
+if (markdownOnly) args.shift()
+const [count, out, extra] = args
 if (count === undefined || out === undefined || extra !== undefined) fail('give N and OUT_DIR')
 const n = Number(count)
 if (!/^\d+$/.test(count) || n < 1 || n > 1_000_000)

@@ -9,7 +9,6 @@
  */
 import type { Context } from 'hono'
 import type { FeedFormat } from '../feeds/view.ts'
-import type { RenderedDocument } from './documents.ts'
 
 export const BROWSER_VARY = 'Sec-Fetch-Dest'
 
@@ -19,8 +18,12 @@ const BROWSER_TYPES: Record<FeedFormat, string> = {
   json: 'application/json; charset=utf-8',
 }
 
-/** The document as a browser page load should get it: same bytes and validators, viewable type. */
-export function forBrowser(c: Context, doc: RenderedDocument, format: FeedFormat): RenderedDocument {
-  if (c.req.header('Sec-Fetch-Dest') !== 'document') return doc
-  return { ...doc, contentType: BROWSER_TYPES[format] }
+/** Whether the request is a browser loading a page (and not a reader or a script). */
+export function isPageLoad(c: Context): boolean {
+  return c.req.header('Sec-Fetch-Dest') === 'document'
+}
+
+/** The type a browser page load gets a feed with: same bytes and validators, a viewable type. */
+export function browserType(format: FeedFormat): string {
+  return BROWSER_TYPES[format]
 }

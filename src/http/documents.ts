@@ -36,23 +36,35 @@ const encoder = new TextEncoder()
  */
 export function createDocumentStore(shared?: DocumentCache) {
   const memo = new Map<string, Promise<RenderedDocument>>()
+  // The same documents once rendered: a request for one is answered without waiting a tick.
+  const ready = new Map<string, RenderedDocument>()
   const variants = new WeakMap<RenderedDocument, Map<Encoding, RenderedDocument>>()
   return {
     /**
-     * The document for `key`, rendering it only when neither level has it. `defer` receives the
-     * write to the shared cache, so the response need not wait for it (Workers' `waitUntil`).
+     * The document for `key`, rendering it only when neither level has it; the document itself
+     * when it is ready. `defer` receives the write to the shared cache, so the response need not
+     * wait for it (Workers' `waitUntil`).
      */
     get(
       key: string,
       render: () => DocumentSource | Promise<DocumentSource>,
       defer: (work: Promise<unknown>) => void = () => {},
-    ): Promise<RenderedDocument> {
+    ): RenderedDocument | Promise<RenderedDocument> {
+      const done = ready.get(key)
+      if (done) return done
       let doc = memo.get(key)
       if (!doc) {
-        if (memo.size >= MAX_ENTRIES) memo.delete(memo.keys().next().value as string)
+        if (memo.size >= MAX_ENTRIES) {
+          const oldest = memo.keys().next().value as string
+          memo.delete(oldest)
+          ready.delete(oldest)
+        }
         doc = load(key, render, shared, defer)
         memo.set(key, doc)
-        doc.catch(() => memo.delete(key))
+        doc.then(
+          (d) => memo.get(key) === doc && ready.set(key, d),
+          () => memo.delete(key),
+        )
       }
       return doc
     },

@@ -18,13 +18,25 @@ function pick(list: Accept[]): string {
   return 'identity'
 }
 
+// Parsing Accept-Encoding on every request costs more than the rest of a 304: remember answers.
+const MAX_REMEMBERED = 256
+const chosenFor = new Map<string, Encoding | null>()
+
 /** The coding to send, or undefined for identity. */
 export function chooseEncoding(c: Context): Encoding | undefined {
-  const chosen = accepts(c, {
-    header: 'Accept-Encoding',
-    supports: ['br', 'gzip', 'identity'],
-    default: 'identity',
-    match: pick,
-  })
-  return chosen === 'br' || chosen === 'gzip' ? chosen : undefined
+  const header = c.req.header('Accept-Encoding') ?? ''
+  let chosen = chosenFor.get(header)
+  if (chosen === undefined) {
+    const name = accepts(c, {
+      header: 'Accept-Encoding',
+      supports: ['br', 'gzip', 'identity'],
+      default: 'identity',
+      match: pick,
+    })
+    chosen = name === 'br' || name === 'gzip' ? name : null
+    // Readers send a handful of distinct headers; a flood of made-up ones only empties the memo.
+    if (chosenFor.size >= MAX_REMEMBERED) chosenFor.clear()
+    chosenFor.set(header, chosen)
+  }
+  return chosen ?? undefined
 }

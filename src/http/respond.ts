@@ -4,12 +4,12 @@
  * and for feeds the CORS and Link headers.
  */
 import type { Context } from 'hono'
-import type { Corpus } from '../corpus.ts'
+import type { CachePolicy, Corpus } from '../corpus.ts'
 import { FEED_CONTENT_TYPES } from '../feeds/media-types.ts'
 import { renderFeed } from '../feeds/render.ts'
 import type { FeedFormat, FeedView } from '../feeds/view.ts'
-import { BROWSER_VARY, forBrowser } from './browser-view.ts'
-import { sendDocument } from './cache.ts'
+import { BROWSER_VARY, browserType, isPageLoad } from './browser-view.ts'
+import { answer, type PreparedHeaders, prepareHeaders, sendDocument } from './cache.ts'
 import { cacheControl, type ResponseKind, resolvePolicy } from './cache-policy.ts'
 import {
   type Compressor,
@@ -33,7 +33,8 @@ export const FEED_CORS = {
 type SendOptions = {
   kind: ResponseKind
   untilNext: number | null
-  headers?: Record<string, string>
+  /** The document's other headers (CORS, Link): asked for once per variant, not per request. */
+  headers?: () => Record<string, string>
   vary?: string
   /** Set for feeds: a browser's page load gets them with a type it displays. */
   format?: FeedFormat
@@ -65,6 +66,12 @@ type ResponderOptions = { corpus: Corpus; siteUrl: string; compress?: Compressor
 export function createResponder({ corpus, siteUrl, compress, shared }: ResponderOptions) {
   const store = createDocumentStore(shared)
   const policy = resolvePolicy(corpus.site.cache)
+  const cacheControlOf = memoCacheControl(policy)
+  // Per document variant: its 200 and 304 header sets, by Cache-Control value (which changes
+  // only as a scheduled article comes within a lifetime of going live) and Vary.
+  const prepared = new WeakMap<RenderedDocument, Map<string, PreparedHeaders>>()
+  // The browser's copy of a feed variant: same bytes, another type (browser-view.ts).
+  const retyped = new WeakMap<RenderedDocument, RenderedDocument>()
 
   /** Hands the shared-cache write to the Workers runtime, so the response need not wait. */
   const defer = (c: Context) => (work: Promise<unknown>) => {
@@ -75,29 +82,63 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
     }
   }
 
+  /**
+   * Sends `doc` for this request: the compressed variant it accepts, the browser type for a page
+   * load of a feed, the Cache-Control of the moment. `headers()` gives the document's other
+   * headers; it is called only when the variant's header sets are first built.
+   */
   const send = (c: Context, doc: RenderedDocument, options: SendOptions) => {
-    const vary = options.vary ? [options.vary] : []
-    if (options.format) vary.push(BROWSER_VARY)
     let variant = doc
     let encoding: Encoding | undefined
     if (compress) {
-      vary.push('Accept-Encoding')
       encoding = chooseEncoding(c)
       if (encoding) variant = store.encoded(doc, encoding, compress)
     }
-    if (options.format) variant = forBrowser(c, variant, options.format)
-    const headers: Record<string, string> = {
-      ...options.headers,
-      'Cache-Control': cacheControl(options.kind, policy, options.untilNext),
-      'X-Content-Type-Options': 'nosniff',
+    if (options.format && isPageLoad(c)) {
+      const format = options.format
+      let copy = retyped.get(variant)
+      if (!copy) {
+        copy = { ...variant, contentType: browserType(format) }
+        retyped.set(variant, copy)
+      }
+      variant = copy
     }
-    if (vary.length) headers.Vary = vary.join(', ')
-    return sendDocument(c, variant, headers, encoding)
+    const cc = cacheControlOf(options.kind, options.untilNext)
+    let byControl = prepared.get(variant)
+    if (!byControl) {
+      byControl = new Map()
+      prepared.set(variant, byControl)
+    }
+    // /feed sends the same documents as /rss.xml and friends, but with `Vary: Accept`.
+    const setKey = options.vary ? `${cc}|${options.vary}` : cc
+    let sets = byControl.get(setKey)
+    if (!sets) {
+      const vary = options.vary ? [options.vary] : []
+      if (options.format) vary.push(BROWSER_VARY)
+      if (compress) vary.push('Accept-Encoding')
+      const headers: Record<string, string> = {
+        ...options.headers?.(),
+        'Cache-Control': cc,
+        'X-Content-Type-Options': 'nosniff',
+      }
+      if (vary.length) headers.Vary = vary.join(', ')
+      sets = prepareHeaders(variant, headers, encoding)
+      byControl.set(setKey, sets)
+    }
+    return answer(c, variant, sets)
   }
+
+  /** `send` once the document is there: at once when it is memoised, after rendering if not. */
+  const sendWhenReady = (
+    c: Context,
+    doc: RenderedDocument | Promise<RenderedDocument>,
+    options: SendOptions,
+  ): Response | Promise<Response> =>
+    doc instanceof Promise ? doc.then((d) => send(c, d, options)) : send(c, doc, options)
 
   return {
     /** Renders a feed once per visible set and sends it. */
-    async feed(c: Context, feed: FeedRequest): Promise<Response> {
+    feed(c: Context, feed: FeedRequest): Response | Promise<Response> {
       const { format } = feed
       const render = () => {
         const view = feed.view()
@@ -107,16 +148,22 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
           updated: view.updated,
         }
       }
-      const doc = await store.get(`${format}:${feed.key}`, render, defer(c))
-      const headers = { ...FEED_CORS, Link: feedLinks(siteUrl, feed.paths, format, corpus.site.hub) }
-      return send(c, doc, { kind: feed.kind, untilNext: feed.untilNext, headers, vary: feed.vary, format })
+      const doc = store.get(`${format}:${feed.key}`, render, defer(c))
+      const headers = () => ({ ...FEED_CORS, Link: feedLinks(siteUrl, feed.paths, format, corpus.site.hub) })
+      return sendWhenReady(c, doc, {
+        kind: feed.kind,
+        untilNext: feed.untilNext,
+        headers,
+        vary: feed.vary,
+        format,
+      })
     },
 
     /** Renders an HTML page once per visible set and sends it. */
-    async page(c: Context, page: PageRequest): Promise<Response> {
+    page(c: Context, page: PageRequest): Response | Promise<Response> {
       const render = async () => ({ text: await page.render(), contentType: HTML, updated: page.updated })
-      const doc = await store.get(page.key, render, defer(c))
-      return send(c, doc, { kind: 'page', untilNext: page.untilNext })
+      const doc = store.get(page.key, render, defer(c))
+      return sendWhenReady(c, doc, { kind: 'page', untilNext: page.untilNext })
     },
 
     /** A fixed asset (the feed stylesheet), memoised like any document, with its own policy. */
@@ -129,5 +176,26 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
       const doc = await store.get(key, () => source, defer(c))
       return sendDocument(c, doc, { 'Cache-Control': cacheControlValue, 'X-Content-Type-Options': 'nosniff' })
     },
+  }
+}
+
+/**
+ * `cacheControl`, remembered: its value depends on the kind and on the seconds until the next
+ * scheduled article only while that is within a lifetime (stale serving included); beyond, it is
+ * the uncapped value. So a handful of strings serve every request.
+ */
+function memoCacheControl(policy: CachePolicy) {
+  const horizon = Math.max(policy.maxAge, policy.sMaxAge, policy.pageMaxAge) + policy.staleWhileRevalidate
+  const memo = new Map<string, string>()
+  return (kind: ResponseKind, untilNext: number | null): string => {
+    const capped = untilNext === null || untilNext > horizon ? null : untilNext
+    const key = `${kind}:${capped}`
+    let value = memo.get(key)
+    if (value === undefined) {
+      value = cacheControl(kind, policy, capped)
+      if (memo.size >= 4096) memo.clear()
+      memo.set(key, value)
+    }
+    return value
   }
 }

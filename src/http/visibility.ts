@@ -14,16 +14,28 @@ const MAX_SNAPSHOTS = 16
 
 export function createVisibility(corpus: Corpus, now: () => number): () => Visible {
   const snapshots = new Map<number, Snapshot>()
+  const dates = corpus.articles.map((a) => Date.parse(a.date))
+  // The set found last, and the instants between which it stays the set: from its newest
+  // article's date up to the next scheduled article's. Every request inside that window (all of
+  // them, until something goes live) skips the search; `now` is injected and may go back.
+  let current: { snapshot: Snapshot; from: number; until: number } | undefined
   return () => {
     const at = now()
-    const { articles, start } = published(corpus, at)
-    let snapshot = snapshots.get(start)
-    if (!snapshot) {
-      if (snapshots.size >= MAX_SNAPSHOTS) snapshots.clear()
-      snapshot = createSnapshot(start, articles)
-      snapshots.set(start, snapshot)
+    if (!current || at < current.from || at >= current.until) {
+      const { articles, start } = published(corpus, at)
+      let snapshot = snapshots.get(start)
+      if (!snapshot) {
+        if (snapshots.size >= MAX_SNAPSHOTS) snapshots.clear()
+        snapshot = createSnapshot(start, articles)
+        snapshots.set(start, snapshot)
+      }
+      const from = start < dates.length ? dates[start] : Number.NEGATIVE_INFINITY
+      current = { snapshot, from, until: start > 0 ? dates[start - 1] : Number.POSITIVE_INFINITY }
     }
-    const next = start > 0 ? Date.parse(corpus.articles[start - 1].date) : null
-    return { snapshot, untilNext: next === null ? null : Math.max(1, Math.ceil((next - at) / 1000)) }
+    const { snapshot, until } = current
+    return {
+      snapshot,
+      untilNext: until === Number.POSITIVE_INFINITY ? null : Math.max(1, Math.ceil((until - at) / 1000)),
+    }
   }
 }

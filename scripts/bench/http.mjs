@@ -1,0 +1,96 @@
+/**
+ * Targets 1 and 2 of the benchmark: requests per second on Node, each against its ceiling in the
+ * same run. The three servers (scripts/bench/http-server.ts) run side by side in their own
+ * processes; wrk measures them in turns, `rounds` times, and the median of each is kept.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+
+const SERVER = new URL('./http-server.ts', import.meta.url).pathname
+
+export async function httpTargets({ contentDir, seconds = 5, rounds = 3, connections = 10 }) {
+  const servers = {}
+  try {
+    for (const mode of ['hello', 'bare', 'app']) servers[mode] = await startServer(mode, contentDir)
+    const etag = (await fetch(`${servers.app.base}/rss.xml`)).headers.get('etag')
+    const cases = {
+      hello: { server: 'hello', path: '/' },
+      app304: { server: 'app', path: '/rss.xml', headers: { 'if-none-match': etag }, status: 304 },
+      bare200: { server: 'bare', path: '/rss.xml' },
+      app200: { server: 'app', path: '/rss.xml' },
+      bareGzip: { server: 'bare', path: '/rss.xml', headers: { 'accept-encoding': 'gzip' } },
+      appGzip: { server: 'app', path: '/rss.xml', headers: { 'accept-encoding': 'gzip' } },
+    }
+    const runs = Object.fromEntries(Object.keys(cases).map((k) => [k, []]))
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, c] of Object.entries(cases)) {
+        runs[name].push(await measure(servers[c.server].base + c.path, c, seconds, connections))
+      }
+    }
+    const m = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)]))
+    const size = Number(
+      (
+        await fetch(`${servers.app.base}/rss.xml`, { headers: { 'accept-encoding': 'identity' } })
+      ).headers.get('content-length'),
+    )
+    return [
+      {
+        name: '304 req/s vs Hono hello world',
+        value: m.app304,
+        baseline: m.hello,
+        goal: '>= 0.9',
+        unit: 'req/s',
+      },
+      {
+        name: `200 req/s vs bare handler, same bytes (${Math.round(size / 1024)} KB)`,
+        value: m.app200,
+        baseline: m.bare200,
+        goal: '>= 0.8',
+        unit: 'req/s',
+      },
+      {
+        name: '200 req/s gzip vs bare handler, same bytes',
+        value: m.appGzip,
+        baseline: m.bareGzip,
+        goal: '>= 0.8',
+        unit: 'req/s',
+      },
+    ]
+  } finally {
+    for (const s of Object.values(servers)) s.child.kill('SIGTERM')
+  }
+}
+
+/**
+ * Requests per second from wrk (a C client: autocannon, in JavaScript, parses a large body more
+ * slowly than the server writes it, so it would measure itself). Every answer must have the
+ * expected status; wrk counts the others.
+ */
+async function measure(url, c, seconds, connections) {
+  const headers = Object.entries(c.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`])
+  const wrk = (d) =>
+    execFileSync('wrk', ['-t1', `-c${connections}`, `-d${d}s`, ...headers, url], { encoding: 'utf8' })
+  wrk(1) // warm-up: JIT, the first render, the compressed variant
+  const out = wrk(seconds)
+  const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1])
+  if (/Non-2xx or 3xx responses|Socket errors/.test(out) || !rate) throw new Error(`${url}: ${out}`)
+  const status = await fetch(url, { headers: c.headers }).then((r) => r.status)
+  if (status !== (c.status ?? 200)) throw new Error(`${url} answered ${status}, not ${c.status ?? 200}`)
+  return rate
+}
+
+function startServer(mode, contentDir) {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, mode, contentDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+      const port = /port (\d+)/.exec(out)?.[1]
+      if (port) resolve({ child, base: `http://127.0.0.1:${port}` })
+    })
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)))
+  })
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
