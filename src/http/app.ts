@@ -4,11 +4,10 @@
 import { type Context, Hono } from 'hono'
 import type { Corpus } from '../corpus.ts'
 import { normaliseSiteUrl } from '../site-url.ts'
-import { ERROR_CACHE_CONTROL } from './cache-policy.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
+import { ERROR_HEADERS } from './methods.ts'
 import { renderError } from './pages.ts'
-import { FEED_CORS } from './respond.ts'
-import { addRoutes, atMountRoot } from './routes.ts'
+import { addRoutes } from './routes.ts'
 
 export type AppOptions = {
   corpus: Corpus
@@ -22,12 +21,6 @@ export type AppOptions = {
   documentCache?: DocumentCache
 }
 
-const ERROR_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Cache-Control': ERROR_CACHE_CONTROL,
-  'X-Content-Type-Options': 'nosniff',
-}
-
 /**
  * Builds the publisher's app for one corpus.
  * @example
@@ -38,7 +31,7 @@ export function createApp({ corpus, clock = Date.now, siteUrl, compress, documen
   const app = new Hono()
   const notFound = (c: Context) =>
     c.body(renderError(404, 'There is nothing at this address.'), 404, ERROR_HEADERS)
-  const routes = addRoutes(app, {
+  addRoutes(app, {
     corpus,
     siteUrl: normaliseSiteUrl(siteUrl),
     now: clock,
@@ -46,27 +39,6 @@ export function createApp({ corpus, clock = Date.now, siteUrl, compress, documen
     shared: documentCache,
     notFound,
   })
-  // Web readers send If-None-Match cross-origin, which needs a CORS preflight (Fetch §3.2.2).
-  for (const path of routes.feeds) {
-    app.options(path, (c) =>
-      c.body(null, 204, {
-        ...FEED_CORS,
-        'Access-Control-Allow-Methods': 'GET, HEAD',
-        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
-        'Access-Control-Max-Age': '86400',
-        Allow: 'GET, HEAD, OPTIONS',
-      }),
-    )
-  }
-  // RFC 9110 §15.5.6: a known resource asked with another method is 405 with the methods it has.
-  const notAllowed = (allow: string) => (c: Context) =>
-    c.body(renderError(405, 'This address only answers GET and HEAD.'), 405, {
-      ...ERROR_HEADERS,
-      Allow: allow,
-    })
-  for (const path of routes.feeds) app.all(path, notAllowed('GET, HEAD, OPTIONS'))
-  for (const path of routes.pages) app.all(path, notAllowed('GET, HEAD'))
-  app.all('/*', (c, next) => (atMountRoot(c) ? notAllowed('GET, HEAD')(c) : next()))
   // Standalone, every other path is ours; mounted in another app, the host's notFound answers paths
   // none of our routes match (so the host may serve more under the same prefix), and ours answers
   // an unknown tag, author, page or article.

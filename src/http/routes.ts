@@ -5,7 +5,6 @@
  */
 import type { Context, Hono } from 'hono'
 import { accepts } from 'hono/accepts'
-import { basePath } from 'hono/route'
 import type { Corpus } from '../corpus.ts'
 import { parsePage } from '../feeds/archive.ts'
 import { FEED_STYLESHEET_PATH } from '../feeds/browser-prolog.ts'
@@ -15,6 +14,7 @@ import type { Snapshot } from '../feeds/snapshot.ts'
 import { archiveView, type FeedFormat, subscriptionView } from '../feeds/view.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
 import { FEED_CSS, FEED_CSS_CACHE_CONTROL } from './feed-css.ts'
+import { feedMethods, pageMethods } from './methods.ts'
 import { renderArticle, renderIndex, renderScope } from './pages.ts'
 import { createResponder } from './respond.ts'
 import { createVisibility } from './visibility.ts'
@@ -46,13 +46,11 @@ export type RouteContext = {
   notFound: (c: Context) => Response
 }
 
-export type Routes = { feeds: string[]; pages: string[] }
-
-/** Adds every route to `app`; returns the patterns it serves so that other methods get 405. */
+/** Adds every route to `app`, each answering its methods (methods.ts). */
 export function addRoutes(
   app: Hono,
   { corpus, siteUrl, now, compress, shared, notFound }: RouteContext,
-): Routes {
+): void {
   const respond = createResponder({ corpus, siteUrl, compress, shared })
   const visible = createVisibility(corpus, now)
   const { site } = corpus
@@ -63,53 +61,58 @@ export function addRoutes(
     return snapshot.find(prefix.startsWith('/tags') ? 'tag' : 'author', c.req.param('slug') ?? '')
   }
 
-  const feeds: string[] = []
   for (const prefix of SCOPE_PREFIXES) {
     for (const format of FORMATS) {
       const path = `${prefix}/${FORMAT_FILES[format]}`
-      feeds.push(path)
-      app.get(path, (c) => {
-        const { snapshot, untilNext } = visible()
-        const scope = scopeFor(c, snapshot, prefix)
-        if (!scope) return notFound(c)
-        const articles = snapshot.articlesOf(scope)
-        const view = () => subscriptionView(site, siteUrl, scope, articles)
-        const key = `${scopeKey(scope)}@${snapshot.start}`
-        return respond.feed(c, { key, format, view, paths: scopePaths(scope), kind: 'feed', untilNext })
-      })
+      app.all(
+        path,
+        feedMethods((c) => {
+          const { snapshot, untilNext } = visible()
+          const scope = scopeFor(c, snapshot, prefix)
+          if (!scope) return notFound(c)
+          const articles = snapshot.articlesOf(scope)
+          const view = () => subscriptionView(site, siteUrl, scope, articles)
+          const key = `${scopeKey(scope)}@${snapshot.start}`
+          return respond.feed(c, { key, format, view, paths: scopePaths(scope), kind: 'feed', untilNext })
+        }),
+      )
 
       const archivePath = `${prefix}/archive/:page/${FORMAT_FILES[format]}`
-      feeds.push(archivePath)
-      app.get(archivePath, (c) => {
-        const { snapshot, untilNext } = visible()
-        const scope = scopeFor(c, snapshot, prefix)
-        const page = parsePage(c.req.param('page') ?? '')
-        if (!scope || page === null) return notFound(c)
-        const articles = snapshot.articlesOf(scope)
-        const view = archiveView(site, siteUrl, scope, articles, page)
-        if (!view) return notFound(c)
-        // A full page never changes (archive.ts); the page being filled is a feed like any other.
-        const kind = page * site.items <= articles.length ? 'archive' : 'feed'
-        const key = `${scopeKey(scope)}:archive:${page}@${snapshot.start}`
-        return respond.feed(c, { key, format, view: () => view, paths: view.paths, kind, untilNext })
-      })
+      app.all(
+        archivePath,
+        feedMethods((c) => {
+          const { snapshot, untilNext } = visible()
+          const scope = scopeFor(c, snapshot, prefix)
+          const page = parsePage(c.req.param('page') ?? '')
+          if (!scope || page === null) return notFound(c)
+          const articles = snapshot.articlesOf(scope)
+          const view = archiveView(site, siteUrl, scope, articles, page)
+          if (!view) return notFound(c)
+          // A full page never changes (archive.ts); the page being filled is a feed like any other.
+          const kind = page * site.items <= articles.length ? 'archive' : 'feed'
+          const key = `${scopeKey(scope)}:archive:${page}@${snapshot.start}`
+          return respond.feed(c, { key, format, view: () => view, paths: view.paths, kind, untilNext })
+        }),
+      )
     }
   }
 
-  app.get('/feed', (c) => {
-    const type = accepts(c, {
-      header: 'Accept',
-      supports: Object.keys(NEGOTIABLE),
-      default: 'application/rss+xml',
-    })
-    const format = NEGOTIABLE[type]
-    const { snapshot, untilNext } = visible()
-    const view = () => subscriptionView(site, siteUrl, { kind: 'site' }, snapshot.articles)
-    const paths = scopePaths({ kind: 'site' })
-    const key = `site@${snapshot.start}`
-    return respond.feed(c, { key, format, view, paths, kind: 'feed', untilNext, vary: 'Accept' })
-  })
-  feeds.push('/feed')
+  app.all(
+    '/feed',
+    feedMethods((c) => {
+      const type = accepts(c, {
+        header: 'Accept',
+        supports: Object.keys(NEGOTIABLE),
+        default: 'application/rss+xml',
+      })
+      const format = NEGOTIABLE[type]
+      const { snapshot, untilNext } = visible()
+      const view = () => subscriptionView(site, siteUrl, { kind: 'site' }, snapshot.articles)
+      const paths = scopePaths({ kind: 'site' })
+      const key = `site@${snapshot.start}`
+      return respond.feed(c, { key, format, view, paths, kind: 'feed', untilNext, vary: 'Accept' })
+    }),
+  )
 
   const index = (c: Context) => {
     const { snapshot, untilNext } = visible()
@@ -123,52 +126,57 @@ export function addRoutes(
   }
   // Mounted in another app (`host.route('/news', app)`), '/' becomes '/news', but every link names
   // the index '/news/' (`${siteUrl}/`), a path Hono never merges a route into: '/news' redirects
-  // there, as '/tags/x' does, and the wildcard serves it.
-  app.get('/', async (c) => (c.req.path.endsWith('/') ? index(c) : withSlash(c)))
+  // there, as '/tags/x' does, and the empty-parameter route below serves it.
+  app.all(
+    '/',
+    pageMethods((c) => (c.req.path.endsWith('/') ? index(c) : withSlash(c))),
+  )
 
   for (const prefix of ['/tags/:slug', '/authors/:slug']) {
-    app.get(prefix, withSlash)
-    app.get(`${prefix}/`, (c) => {
-      const { snapshot, untilNext } = visible()
-      const scope = scopeFor(c, snapshot, prefix)
-      if (!scope) return notFound(c)
-      const articles = snapshot.articlesOf(scope)
-      return respond.page(c, {
-        key: `page:${scopeKey(scope)}@${snapshot.start}`,
-        render: () => renderScope(site, siteUrl, scope, articles.slice(0, site.items)),
-        updated: newestUpdate(articles),
-        untilNext,
-      })
-    })
+    app.all(prefix, pageMethods(withSlash))
+    app.all(
+      `${prefix}/`,
+      pageMethods((c) => {
+        const { snapshot, untilNext } = visible()
+        const scope = scopeFor(c, snapshot, prefix)
+        if (!scope) return notFound(c)
+        const articles = snapshot.articlesOf(scope)
+        return respond.page(c, {
+          key: `page:${scopeKey(scope)}@${snapshot.start}`,
+          render: () => renderScope(site, siteUrl, scope, articles.slice(0, site.items)),
+          updated: newestUpdate(articles),
+          untilNext,
+        })
+      }),
+    )
   }
 
-  app.get('/articles/:slug', (c) => {
-    const slug = c.req.param('slug')
-    const { snapshot, untilNext } = visible()
-    const article = snapshot.article(slug)
-    if (!article) return notFound(c)
-    return respond.page(c, {
-      key: `article:${slug}@${snapshot.start}`,
-      render: () => renderArticle(site, siteUrl, article),
-      updated: article.updated,
-      untilNext,
-    })
-  })
+  app.all(
+    '/articles/:slug',
+    pageMethods((c) => {
+      const slug = c.req.param('slug') ?? ''
+      const { snapshot, untilNext } = visible()
+      const article = snapshot.article(slug)
+      if (!article) return notFound(c)
+      return respond.page(c, {
+        key: `article:${slug}@${snapshot.start}`,
+        render: () => renderArticle(site, siteUrl, article),
+        updated: article.updated,
+        untilNext,
+      })
+    }),
+  )
 
   // The stylesheet RSS and Atom name, so that a browser shows a feed as a page (feed-css.ts).
-  app.get(FEED_STYLESHEET_PATH, (c) => respond.asset(c, 'feed.css', FEED_CSS, FEED_CSS_CACHE_CONTROL))
+  app.all(
+    FEED_STYLESHEET_PATH,
+    pageMethods((c) => respond.asset(c, 'feed.css', FEED_CSS, FEED_CSS_CACHE_CONTROL)),
+  )
 
-  // Registered last, so that only a path no route above answered pays for the mount check.
-  app.get('/*', (c, next) => (atMountRoot(c) ? index(c) : next()))
-
-  const pages = ['/', '/articles/:slug', '/tags/:slug', '/tags/:slug/', '/authors/:slug', '/authors/:slug/']
-  return { feeds, pages: [...pages, FEED_STYLESHEET_PATH] }
-}
-
-/** Whether the request is for the mount point with its slash (`/news/` in `host.route('/news', app)`). */
-export function atMountRoot(c: Context): boolean {
-  const base = basePath(c)
-  return base !== '/' && c.req.path === `${base}/`
+  // Mounted, the index is '/news/', which no route above matches ('/' became '/news'). A
+  // parameter that can only be empty matches exactly that path (and '/' standalone, which the
+  // route above answers first).
+  app.all('/:root{(?:)}', pageMethods(index))
 }
 
 /**
