@@ -24,13 +24,24 @@ export function parseDate(text: string, timeZone: string): ParsedDate {
     return { error: 'no such day or time' }
   }
   const offset = m[8]
-  if (!offset) return { iso: new Date(zonedToUtc(local, timeZone)).toISOString() }
-  if (offset === 'Z' || offset === 'z') return { iso: check.toISOString() }
+  if (!offset) return inRange(zonedToUtc(local, timeZone))
+  if (offset === 'Z' || offset === 'z') return inRange(local)
   const sign = offset[0] === '-' ? -1 : 1
   const digits = offset.slice(1).replace(':', '')
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))
   if (minutes >= 24 * 60 || Number(digits.slice(2)) > 59) return { error: `offset ${offset} is out of range` }
-  return { iso: new Date(local - sign * minutes * 60_000).toISOString() }
+  return inRange(local - sign * minutes * 60_000)
+}
+
+// The last instant with a four-digit year in UTC. RFC 3339 §5.6 `date-fullyear` is 4DIGIT, and
+// the corpus compares dates as ISO strings: past it, `toISOString()` writes `+010000-…`, which
+// no feed can carry and which sorts before every other date.
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
+/** The UTC instant `utc` as an ISO string, or an error when its year, in UTC, has five digits. */
+function inRange(utc: number): ParsedDate {
+  if (utc > LAST_INSTANT) return { error: 'in UTC it is after the year 9999, which feed dates cannot write' }
+  return { iso: new Date(utc).toISOString() }
 }
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */

@@ -17,13 +17,17 @@ export function toText(v: unknown): string | undefined {
 
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/
 
+// A name of nothing but characters XML 1.0 forbids (and white space) would be published blank once
+// normalise.ts strips them, so it is no name.
+const isName = (name: string | undefined): name is string => Boolean(name && stripXmlInvalid(name).trim())
+
 /** `author` / `authors`: a string, a list of strings, or objects `{ name, email?, url? }`. */
 export function toAuthors(v: unknown): Result<Author[]> {
   const list = Array.isArray(v) ? v : [v]
   const authors: Author[] = []
   for (const item of list) {
     const name = toText(item)
-    if (name) {
+    if (isName(name)) {
       authors.push({ name })
       continue
     }
@@ -32,7 +36,7 @@ export function toAuthors(v: unknown): Result<Author[]> {
     }
     const o = item as Record<string, unknown>
     const author: Author = { name: toText(o.name) ?? '' }
-    if (!author.name) return { error: 'every author needs a name' }
+    if (!isName(author.name)) return { error: 'every author needs a name' }
     const email = toText(o.email)
     if (email !== undefined) {
       if (!EMAIL.test(email)) return { error: `"${email}" is not an e-mail address` }

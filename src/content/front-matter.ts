@@ -4,7 +4,7 @@
  * `javascript` engines would `eval` the block: they are replaced by ones that refuse.
  */
 import matter from 'gray-matter'
-import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { parseDocument, YAMLError } from 'yaml'
 import type { Problem } from './problem.ts'
 import { lineAt } from './problem.ts'
 
@@ -27,7 +27,14 @@ const options: matter.GrayMatterOption<string, object> = {
   engines: {
     // The failsafe schema keeps every scalar as the text the author wrote: `title: 1.10` stays
     // "1.10" and `date: 2024-05-01` stays a string; `toBoolean` reads `draft: true`.
-    yaml: (text: string) => parseYaml(text, { schema: 'failsafe' }) as object,
+    yaml: (text: string) => {
+      const doc = parseDocument(text, { schema: 'failsafe' })
+      // A warning is a value read as other than written: `title: !important news` takes
+      // `!important` for a tag and drops it, publishing "news". Refuse it as an error is refused.
+      const problem = doc.errors[0] ?? doc.warnings[0]
+      if (problem) throw problem
+      return doc.toJS() as object
+    },
     js: refuse,
     javascript: refuse,
   },
@@ -46,13 +53,13 @@ export function readFrontMatter(text: string, file: string): FrontMatter | Probl
     parsed = matter(text, options)
   } catch (e) {
     if (e instanceof RefusedEngine) return { file, line: 1, message: JS_REFUSED }
-    if (e instanceof YAMLParseError) {
+    if (e instanceof YAMLError) {
       const line = e.linePos?.[0].line
       const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
       return {
         file,
         line,
-        message: `front matter is not valid YAML: ${reason} (column ${e.linePos?.[0].col}); quote values that contain ": "`,
+        message: `front matter is not valid YAML: ${reason} (column ${e.linePos?.[0].col}); quote values that contain ": " or start with "!"`,
       }
     }
     const message = e instanceof Error ? e.message : String(e)

@@ -5,7 +5,7 @@
  * carries their lengths to the Worker.
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { constants, type FileHandle, open, readdir, readFile } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, sep } from 'node:path'
 import { type Article, type Corpus, compareArticles, type Site } from '../corpus.ts'
 import { parseSiteConfig } from '../site.ts'
@@ -75,23 +75,34 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       rejected.add(source)
       continue
     }
-    const parsed = PARSERS[extname(source).toLowerCase()](read, file, source)
-    if ('message' in parsed) {
-      problems.push(parsed)
-      rejected.add(source)
-      continue
-    }
-    const result = normalise(parsed as ParsedFile, config.site)
-    if (result.kind === 'draft') drafts++
-    else if (result.kind === 'article') {
-      const missing = await measureLocalFiles(dir, result.local, file, shown(dir))
-      if (missing.length === 0) articles.push(result.article)
-      else {
-        problems.push(...missing)
+    try {
+      const parsed = PARSERS[extname(source).toLowerCase()](read, file, source)
+      if ('message' in parsed) {
+        problems.push(parsed)
+        rejected.add(source)
+        continue
+      }
+      const result = normalise(parsed as ParsedFile, config.site)
+      if (result.kind === 'draft') drafts++
+      else if (result.kind === 'article') {
+        const missing = await measureLocalFiles(dir, result.local, file, shown(dir))
+        if (missing.length === 0) articles.push(result.article)
+        else {
+          problems.push(...missing)
+          rejected.add(source)
+        }
+      } else {
+        problems.push(...result.problems)
         rejected.add(source)
       }
-    } else {
-      problems.push(...result.problems)
+    } catch (e) {
+      // Whatever one file does to a parser (or a media file vanishing while it is measured)
+      // must not end the load of all the others: it becomes that file's problem (DESIGN.md).
+      const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]
+      problems.push({
+        file,
+        message: `dateline failed on this file (${reason}); please report it with the file`,
+      })
       rejected.add(source)
     }
   }
@@ -131,24 +142,54 @@ export async function listFiles(dir: string, accept: (ext: string) => boolean): 
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...(await listFiles(path, accept)))
+    // A folder removed after its parent was listed has no files any more.
+    if (entry.isDirectory()) found.push(...(await listFiles(path, accept).catch(ifGone)))
     else if (entry.isFile() && accept(extname(entry.name).toLowerCase())) found.push(path)
   }
   return found
 }
 
+function ifGone(e: NodeJS.ErrnoException): string[] {
+  if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return []
+  throw e
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+// The folder is listed before its files are read, and a file may change in between (an editor
+// saving, a sync tool, `serve` reloading while the user works). Opening with O_NOFOLLOW refuses a
+// file that has become a symbolic link, so that nothing outside the folder is ever read (listFiles
+// does not follow links either), and O_NONBLOCK keeps a file that has become a FIFO from blocking
+// the open. Windows has neither flag.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 
 /** The file's text (BOM removed, line endings made `\n`), or why it cannot be an article. */
 async function readText(path: string, file: string, maxSize: number): Promise<string | Problem> {
-  const { size } = await stat(path)
-  if (size > maxSize) {
-    return {
-      file,
-      message: `the file is ${size} bytes, over the limit of ${maxSize}; split it or raise max_file_size in site.yaml`,
-    }
+  let handle: FileHandle
+  try {
+    handle = await open(path, OPEN_FLAGS)
+  } catch (e) {
+    return { file, message: unreadable(e) }
   }
-  const bytes = await readFile(path)
+  let bytes: Buffer
+  try {
+    // The open file, not the path: what is measured is what is read, whatever the path becomes.
+    const info = await handle.stat()
+    if (!info.isFile()) {
+      return {
+        file,
+        message: 'the file was replaced by something that is not a file while it was being read',
+      }
+    }
+    if (info.size > maxSize) return tooBig(file, info.size, maxSize)
+    bytes = await readAtMost(handle, maxSize + 1, info.size)
+    // It grew past the limit while it was read.
+    if (bytes.length > maxSize) return tooBig(file, (await handle.stat()).size, maxSize)
+  } catch (e) {
+    return { file, message: unreadable(e) }
+  } finally {
+    await handle.close()
+  }
   if (bytes.includes(0))
     return { file, message: 'the file is binary, not text; remove it or save it as UTF-8 text' }
   let text: string
@@ -160,6 +201,43 @@ async function readText(path: string, file: string, maxSize: number): Promise<st
   text = text.replace(/\r\n?/g, '\n')
   if (text.trim() === '') return { file, message: 'the file is empty; write the article or remove the file' }
   return text
+}
+
+function tooBig(file: string, size: number, maxSize: number): Problem {
+  return {
+    file,
+    message: `the file is ${size} bytes, over the limit of ${maxSize}; split it or raise max_file_size in site.yaml`,
+  }
+}
+
+/**
+ * Up to `limit` bytes from the start of the file, read in chunks of the `expected` size: a file
+ * that grows while it is read stops at the limit instead of filling memory.
+ */
+async function readAtMost(handle: FileHandle, limit: number, expected: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let total = 0
+  while (total < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(limit - total, Math.max(expected - total + 1, 4096)))
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total)
+    if (bytesRead === 0) break
+    chunks.push(chunk.subarray(0, bytesRead))
+    total += bytesRead
+  }
+  return Buffer.concat(chunks, total)
+}
+
+/** Why a listed file could not be opened or read, and what to do about it. */
+function unreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'ENOENT')
+    return 'the file disappeared while the folder was being read; it is left out until it is back'
+  if (code === 'ELOOP') {
+    return 'the file was replaced by a symbolic link while the folder was being read; links are not followed, so copy the file into the folder instead'
+  }
+  if (code === 'EACCES' || code === 'EPERM')
+    return 'the file cannot be read (permission denied); let dateline read it'
+  return `the file cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`
 }
 
 /** Two articles with the same slug or id are both left out, each problem naming the other. */

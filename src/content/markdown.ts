@@ -13,6 +13,21 @@ const marked = new Marked({ gfm: true, async: false })
 export function parseMarkdown(text: string, file: string, source: string): ParsedFile | Problem {
   const fm = readFrontMatter(text, file)
   if ('message' in fm) return fm
-  const html = marked.parse(fm.body) as string
+  let html: string
+  try {
+    html = marked.parse(fm.body) as string
+  } catch (e) {
+    // marked recurses once per level of nesting: some thousands of `>`, `- ` or `*` in a row
+    // overflow the stack (RangeError), which would otherwise end the whole load, not this file.
+    return { file, line: fm.bodyLine, message: unrenderable(e) }
+  }
   return { file, source, data: fm.data, lineOf: fm.lineOf, html, derived: {} }
+}
+
+function unrenderable(e: unknown): string {
+  if (e instanceof RangeError) {
+    return 'the Markdown is nested too deeply to render (thousands of levels of quotes, lists or emphasis); flatten it'
+  }
+  const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]
+  return `the Markdown cannot be rendered (${reason}); simplify the text around the part that fails`
 }

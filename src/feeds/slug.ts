@@ -7,8 +7,10 @@
  * 3. every run of characters that are not letters, marks or digits becomes one `-`;
  * 4. `-` at either end is dropped.
  *
- * A name with no letter or digit at all (`!!!`) gets `x-` and the hex of its UTF-8 bytes, so it
- * still has a stable slug. Names that give the same slug are the same tag (or author).
+ * A name with no letter or digit at all (`!!!`, `🏳️‍🌈`) gets `x-` and the hex of its UTF-8 bytes,
+ * so it still has a stable slug. Marks alone do not count as a letter: the variation selector in
+ * `❤️` or `☀️` (U+FE0F, a mark) would otherwise be the whole slug, invisible and the same for
+ * every such emoji. Names that give the same slug are the same tag (or author).
  */
 export function slugify(name: string): string {
   const slug = name
@@ -16,7 +18,7 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
-  if (slug) return slug
+  if (/[\p{L}\p{N}]/u.test(slug)) return slug
   let hex = ''
   for (const byte of new TextEncoder().encode(name)) hex += byte.toString(16).padStart(2, '0')
   return `x-${hex}`

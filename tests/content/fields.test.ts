@@ -56,6 +56,13 @@ describe('toAuthors', () => {
     expect(toAuthors([{ email: 'ann@example.com' }])).toEqual({ error: 'every author needs a name' })
   })
 
+  it('rejects a name of nothing but characters XML cannot carry, which would publish blank', () => {
+    // Found by tests/content/properties.test.ts: `authors: ["\ud800"]` loaded as an author named "".
+    expect(toAuthors(['\ud800'])).toHaveProperty('error')
+    expect(toAuthors(['\u0001 \u0002'])).toHaveProperty('error')
+    expect(toAuthors({ name: '\u001f' })).toEqual({ error: 'every author needs a name' })
+  })
+
   it('rejects a bad e-mail address, naming it', () => {
     const r = toAuthors({ name: 'Ann', email: 'not-an-email' })
     expect(r).toHaveProperty('error')

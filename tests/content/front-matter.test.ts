@@ -71,6 +71,13 @@ describe('readFrontMatter', () => {
     expect(p.message).toMatch(/quote values/)
   })
 
+  it('reports an unknown tag instead of dropping it from the value', () => {
+    // Found by tests/content/properties.test.ts: `title: !important news` published "news".
+    const p = bad(readFrontMatter('---\ntitle: !important news\n---\nBody', 'content/a.md'))
+    expect(p.line).toBe(2)
+    expect(p.message).toMatch(/not valid YAML: Unresolved tag: !important .*start with "!"/)
+  })
+
   it('reports front matter that is not a mapping', () => {
     const p = bad(readFrontMatter('---\n- a\n- b\n---\nBody', 'a.md'))
     expect(p.message).toMatch(/must be a YAML mapping/)
