@@ -140,20 +140,23 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
     /** Renders a feed once per visible set and sends it. */
     feed(c: Context, feed: FeedRequest): Response | Promise<Response> {
       const { format } = feed
-      const render = () => {
-        const view = feed.view()
-        return {
-          text: renderFeed(format, view),
-          contentType: FEED_CONTENT_TYPES[format],
-          updated: view.updated,
-        }
-      }
-      const doc = store.get(`${format}:${feed.key}`, render, defer(c))
-      const headers = () => ({ ...FEED_CORS, Link: feedLinks(siteUrl, feed.paths, format, corpus.site.hub) })
+      // Closures are written inline: see routes.ts on keepNames.
+      const doc = store.get(
+        `${format}:${feed.key}`,
+        () => {
+          const view = feed.view()
+          return {
+            text: renderFeed(format, view),
+            contentType: FEED_CONTENT_TYPES[format],
+            updated: view.updated,
+          }
+        },
+        defer(c),
+      )
       return sendWhenReady(c, doc, {
         kind: feed.kind,
         untilNext: feed.untilNext,
-        headers,
+        headers: () => ({ ...FEED_CORS, Link: feedLinks(siteUrl, feed.paths, format, corpus.site.hub) }),
         vary: feed.vary,
         format,
       })
@@ -161,8 +164,11 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
 
     /** Renders an HTML page once per visible set and sends it. */
     page(c: Context, page: PageRequest): Response | Promise<Response> {
-      const render = async () => ({ text: await page.render(), contentType: HTML, updated: page.updated })
-      const doc = store.get(page.key, render, defer(c))
+      const doc = store.get(
+        page.key,
+        async () => ({ text: await page.render(), contentType: HTML, updated: page.updated }),
+        defer(c),
+      )
       return sendWhenReady(c, doc, { kind: 'page', untilNext: page.untilNext })
     },
 

@@ -71,9 +71,16 @@ export function addRoutes(
           const scope = scopeFor(c, snapshot, prefix)
           if (!scope) return notFound(c)
           const articles = snapshot.articlesOf(scope)
-          const view = () => subscriptionView(site, siteUrl, scope, articles)
-          const key = `${scopeKey(scope)}@${snapshot.start}`
-          return respond.feed(c, { key, format, view, paths: scopePaths(scope), kind: 'feed', untilNext })
+          // Closures go straight into the request object: one held in a const gets a
+          // per-request `__name` call from the bundler's keepNames (tsx and wrangler both).
+          return respond.feed(c, {
+            key: `${scopeKey(scope)}@${snapshot.start}`,
+            format,
+            view: () => subscriptionView(site, siteUrl, scope, articles),
+            paths: scopePaths(scope),
+            kind: 'feed',
+            untilNext,
+          })
         }),
       )
 
@@ -107,10 +114,15 @@ export function addRoutes(
       })
       const format = NEGOTIABLE[type]
       const { snapshot, untilNext } = visible()
-      const view = () => subscriptionView(site, siteUrl, { kind: 'site' }, snapshot.articles)
-      const paths = scopePaths({ kind: 'site' })
-      const key = `site@${snapshot.start}`
-      return respond.feed(c, { key, format, view, paths, kind: 'feed', untilNext, vary: 'Accept' })
+      return respond.feed(c, {
+        key: `site@${snapshot.start}`,
+        format,
+        view: () => subscriptionView(site, siteUrl, { kind: 'site' }, snapshot.articles),
+        paths: scopePaths({ kind: 'site' }),
+        kind: 'feed',
+        untilNext,
+        vary: 'Accept',
+      })
     }),
   )
 
