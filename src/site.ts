@@ -92,8 +92,10 @@ export function parseSiteConfig(
     warnings.push(
       `${file} not found: publishing with defaults (title "dateline", language en, time zone UTC); create it and set ${RECOMMENDED_KEYS.join(', ')}`,
     )
-  } else if (doc && doc.errors.length > 0) {
-    for (const e of doc.errors) {
+  } else if (doc && doc.errors.length + doc.warnings.length > 0) {
+    // A warning is a value read as other than written (`title: !x Site` drops `!x` as an unknown
+    // tag): refused like an error, as in article front matter.
+    for (const e of [...doc.errors, ...doc.warnings]) {
       problems.push({ file, line: e.linePos?.[0].line, message: `YAML: ${e.message.split('\n')[0]}` })
     }
   } else {

@@ -182,6 +182,14 @@ describe('parseSiteConfig', () => {
     expect(problems[0].message).toMatch(/^author\.url: must be an http\(s\) URL/)
   })
 
+  it('refuses a value YAML would read as other than written (an unknown tag), with its line', () => {
+    const { problems, config } = parse('description: D\ntitle: !important Riverside\n')
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatchObject({ line: 2 })
+    expect(problems[0].message).toMatch(/^YAML: .*!important/)
+    expect(config.site.title).toBe('dateline')
+  })
+
   it('reports YAML syntax errors with their line', () => {
     const { problems, config } = parse('title: T\nitems: [1,\n')
     expect(problems.length).toBeGreaterThan(0)
