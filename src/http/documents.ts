@@ -69,6 +69,11 @@ export function createDocumentStore(shared?: DocumentCache) {
       return doc
     },
 
+    /** The document for `key` if it is rendered and memoised; undefined otherwise. */
+    ready(key: string): RenderedDocument | undefined {
+      return ready.get(key)
+    },
+
     /** The document compressed with `encoding`, made on first use and kept with the document. */
     encoded(doc: RenderedDocument, encoding: Encoding, compress: Compressor): RenderedDocument {
       const byEncoding = variants.get(doc) ?? new Map<Encoding, RenderedDocument>()

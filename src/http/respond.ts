@@ -33,11 +33,11 @@ export const FEED_CORS = {
 type SendOptions = {
   kind: ResponseKind
   untilNext: number | null
-  /** The document's other headers (CORS, Link): asked for once per variant, not per request. */
-  headers?: () => Record<string, string>
   vary?: string
   /** Set for feeds: a browser's page load gets them with a type it displays. */
   format?: FeedFormat
+  /** Set for feeds: the paths for the Link header, asked for once per variant, not per request. */
+  paths?: () => Record<FeedFormat, string>
 }
 
 export type FeedRequest = {
@@ -45,8 +45,8 @@ export type FeedRequest = {
   key: string
   format: FeedFormat
   view: () => FeedView
-  /** The document's path in each format, for the Link header. */
-  paths: Record<FeedFormat, string>
+  /** The document's path in each format, for the Link header (asked for only when needed). */
+  paths: () => Record<FeedFormat, string>
   kind: ResponseKind
   untilNext: number | null
   vary?: string
@@ -84,8 +84,8 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
 
   /**
    * Sends `doc` for this request: the compressed variant it accepts, the browser type for a page
-   * load of a feed, the Cache-Control of the moment. `headers()` gives the document's other
-   * headers; it is called only when the variant's header sets are first built.
+   * load of a feed, the Cache-Control of the moment; a feed's CORS and Link headers too, worked
+   * out only when the variant's header sets are first built.
    */
   const send = (c: Context, doc: RenderedDocument, options: SendOptions) => {
     let variant = doc
@@ -116,8 +116,12 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
       const vary = options.vary ? [options.vary] : []
       if (options.format) vary.push(BROWSER_VARY)
       if (compress) vary.push('Accept-Encoding')
+      const feedHeaders =
+        options.paths && options.format
+          ? { ...FEED_CORS, Link: feedLinks(siteUrl, options.paths(), options.format, corpus.site.hub) }
+          : undefined
       const headers: Record<string, string> = {
-        ...options.headers?.(),
+        ...feedHeaders,
         'Cache-Control': cc,
         'X-Content-Type-Options': 'nosniff',
       }
@@ -140,35 +144,36 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
     /** Renders a feed once per visible set and sends it. */
     feed(c: Context, feed: FeedRequest): Response | Promise<Response> {
       const { format } = feed
-      // Closures are written inline: see routes.ts on keepNames.
-      const doc = store.get(
-        `${format}:${feed.key}`,
-        () => {
-          const view = feed.view()
-          return {
-            text: renderFeed(format, view),
-            contentType: FEED_CONTENT_TYPES[format],
-            updated: view.updated,
-          }
-        },
-        defer(c),
-      )
-      return sendWhenReady(c, doc, {
-        kind: feed.kind,
-        untilNext: feed.untilNext,
-        headers: () => ({ ...FEED_CORS, Link: feedLinks(siteUrl, feed.paths, format, corpus.site.hub) }),
-        vary: feed.vary,
-        format,
-      })
+      const key = `${format}:${feed.key}`
+      // A memoised document is sent at once, without making the closures a render needs (they
+      // are written inline: see routes.ts on keepNames).
+      const doc =
+        store.ready(key) ??
+        store.get(
+          key,
+          () => {
+            const view = feed.view()
+            return {
+              text: renderFeed(format, view),
+              contentType: FEED_CONTENT_TYPES[format],
+              updated: view.updated,
+            }
+          },
+          defer(c),
+        )
+      // A feed request carries everything `send` reads (kind, untilNext, vary, format, paths).
+      return sendWhenReady(c, doc, feed)
     },
 
     /** Renders an HTML page once per visible set and sends it. */
     page(c: Context, page: PageRequest): Response | Promise<Response> {
-      const doc = store.get(
-        page.key,
-        async () => ({ text: await page.render(), contentType: HTML, updated: page.updated }),
-        defer(c),
-      )
+      const doc =
+        store.ready(page.key) ??
+        store.get(
+          page.key,
+          async () => ({ text: await page.render(), contentType: HTML, updated: page.updated }),
+          defer(c),
+        )
       return sendWhenReady(c, doc, { kind: 'page', untilNext: page.untilNext })
     },
 

@@ -77,7 +77,7 @@ export function addRoutes(
             key: `${scopeKey(scope)}@${snapshot.start}`,
             format,
             view: () => subscriptionView(site, siteUrl, scope, articles),
-            paths: scopePaths(scope),
+            paths: () => scopePaths(scope),
             kind: 'feed',
             untilNext,
           })
@@ -98,7 +98,7 @@ export function addRoutes(
           // A full page never changes (archive.ts); the page being filled is a feed like any other.
           const kind = page * site.items <= articles.length ? 'archive' : 'feed'
           const key = `${scopeKey(scope)}:archive:${page}@${snapshot.start}`
-          return respond.feed(c, { key, format, view: () => view, paths: view.paths, kind, untilNext })
+          return respond.feed(c, { key, format, view: () => view, paths: () => view.paths, kind, untilNext })
         }),
       )
     }
@@ -118,7 +118,7 @@ export function addRoutes(
         key: `site@${snapshot.start}`,
         format,
         view: () => subscriptionView(site, siteUrl, { kind: 'site' }, snapshot.articles),
-        paths: scopePaths({ kind: 'site' }),
+        paths: () => scopePaths({ kind: 'site' }),
         kind: 'feed',
         untilNext,
         vary: 'Accept',
