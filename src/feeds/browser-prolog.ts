@@ -16,9 +16,6 @@ import { escapeHtml } from '../escape.ts'
 /** Where the feed stylesheet is served, under the site URL (src/http/feed-css.ts). */
 export const FEED_STYLESHEET_PATH = '/feed.css'
 
-// XML 1.0 §2.8: the declaration, when there is one, comes first; comments and PIs may follow.
-const XML_DECLARATION = /^<\?xml\s[^>]*\?>/
-
 /**
  * The note to people. A comment may not contain `--` (XML 1.0 §2.5), which a punycode host
  * (`xn--…`) has: then the site's address is left out rather than altered.
@@ -30,18 +27,14 @@ export function feedNote(siteUrl: string): string {
 }
 
 /**
- * Inserts the note and the stylesheet processing instruction, each on its own line, right after
- * the XML declaration (at the very start when there is none). The href is escaped as the
- * pseudo-attribute value it is (xml-stylesheet §2 allows `&amp;`, `&quot;` …).
- * @example withBrowserProlog('<?xml version="1.0"?>\n<rss/>', 'https://example.com')
- * // '<?xml version="1.0"?>\n<!-- This is a web feed… -->\n<?xml-stylesheet type="text/css" href="https://example.com/feed.css"?>\n<rss/>'
+ * The note and the stylesheet processing instruction, each on its own line, for the RSS and Atom
+ * writers to put right after the XML declaration (XML 1.0 §2.8: the declaration, when there is
+ * one, comes first; comments and PIs may follow). The href is escaped as the pseudo-attribute
+ * value it is (xml-stylesheet §2 allows `&amp;`, `&quot;` …).
+ * @example browserProlog('https://example.com')
+ * // '<!-- This is a web feed… -->\n<?xml-stylesheet type="text/css" href="https://example.com/feed.css"?>'
  */
-export function withBrowserProlog(xml: string, siteUrl: string): string {
+export function browserProlog(siteUrl: string): string {
   const pi = `<?xml-stylesheet type="text/css" href="${escapeHtml(siteUrl + FEED_STYLESHEET_PATH)}"?>`
-  const prolog = `${feedNote(siteUrl)}\n${pi}`
-  const declaration = XML_DECLARATION.exec(xml)
-  if (!declaration) return `${prolog}\n${xml}`
-  const end = declaration[0].length
-  const rest = xml.slice(end)
-  return `${xml.slice(0, end)}\n${prolog}${rest.startsWith('\n') ? '' : '\n'}${rest}`
+  return `${feedNote(siteUrl)}\n${pi}`
 }

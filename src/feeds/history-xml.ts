@@ -1,10 +1,11 @@
 /**
- * RFC 5005 in the XML formats: `current`, `prev-archive` and `next-archive` links and the
- * `fh:archive` marker (§4), or `fh:complete` (§2), placed right after the document's self link.
- * The `feed` package has no option for them, so they are added to its output at that one place.
+ * RFC 5005 in the XML formats: the `current`, `prev-archive` and `next-archive` links and the
+ * `fh:archive` marker of an archive page (§4), or the `fh:complete` marker of a feed that holds
+ * every article (§2). rss.ts and atom.ts write them right after the document's self link.
  */
 import { FEED_MEDIA_TYPES } from './media-types.ts'
 import type { FeedView } from './view.ts'
+import { emptyElement } from './xml.ts'
 
 export const FH_NAMESPACE = 'http://purl.org/syndication/history/1.0'
 
@@ -16,31 +17,31 @@ const RELS = [
   ['next', 'next-archive'],
 ] as const
 
-/** Adds the view's history links after the self link, and `fh:archive` on archive pages. */
-export function addHistory(xml: string, view: FeedView, format: XmlFormat): string {
+/** Whether the document carries an `fh:` element, so its root must declare the namespace. */
+export function usesFhNamespace(view: FeedView): boolean {
+  return Boolean(view.history?.archived || view.history?.complete)
+}
+
+/**
+ * The view's history links and markers, each a whole element: `atom:link` in RSS (the Atom
+ * namespace, as for the self link), `link` in Atom, with the linked document's media type.
+ */
+export function historyElements(view: FeedView, format: XmlFormat): string[] {
   const history = view.history
-  if (!history) return xml
-  const indent = format === 'rss' ? '        ' : '    '
+  if (!history) return []
   const type = FEED_MEDIA_TYPES[format]
-  const lines: string[] = []
+  const out: string[] = []
   for (const [key, rel] of RELS) {
     const paths = history[key]
     if (!paths) continue
     const href = view.siteUrl + paths[format]
-    lines.push(
+    out.push(
       format === 'rss'
-        ? `${indent}<atom:link href="${href}" rel="${rel}" type="${type}"/>`
-        : `${indent}<link rel="${rel}" href="${href}" type="${type}"/>`,
+        ? emptyElement('atom:link', { href, rel, type })
+        : emptyElement('link', { rel, href, type }),
     )
   }
-  if (history.archived) lines.push(`${indent}<fh:archive/>`)
-  if (history.complete) lines.push(`${indent}<fh:complete/>`)
-  if (lines.length === 0) return xml
-  const self = format === 'rss' ? /^ *<atom:link [^>]*rel="self"[^>]*\/>$/m : /^ *<link rel="self" [^>]*\/>$/m
-  let out = xml.replace(self, (line) => `${line}\n${lines.join('\n')}`)
-  if (history.archived || history.complete) {
-    const root = format === 'rss' ? /<rss [^>]*>/ : /<feed [^>]*>/
-    out = out.replace(root, (tag) => `${tag.slice(0, -1)} xmlns:fh="${FH_NAMESPACE}">`)
-  }
+  if (history.archived) out.push('<fh:archive/>')
+  if (history.complete) out.push('<fh:complete/>')
   return out
 }

@@ -1,6 +1,6 @@
 /** One entry point for every feed format. Pure and deterministic: same view, same string. */
 import { renderAtom } from './atom.ts'
-import { withBrowserProlog } from './browser-prolog.ts'
+import { browserProlog } from './browser-prolog.ts'
 import { renderJsonFeed } from './json-feed.ts'
 import { renderRss } from './rss.ts'
 import type { FeedFormat, FeedView } from './view.ts'
@@ -9,8 +9,8 @@ export { FEED_CONTENT_TYPES } from './media-types.ts'
 
 // RSS and Atom carry a note and a stylesheet for people who open them in a browser
 // (browser-prolog.ts, src/http/browser-view.ts); JSON has no comments, and browsers display it.
-const styled = (render: (view: FeedView) => string) => (view: FeedView) =>
-  withBrowserProlog(render(view), view.siteUrl)
+const styled = (render: (view: FeedView, prolog: string) => string) => (view: FeedView) =>
+  render(view, browserProlog(view.siteUrl))
 
 const RENDERERS: Record<FeedFormat, (view: FeedView) => string> = {
   rss: styled(renderRss),

@@ -22,10 +22,49 @@ export function absoluteUrl(siteUrl: string, url: string): string {
 
 // sanitize-html writes every attribute as ` name="value"` with `<`, `>` and `"` escaped inside
 // values and text, so a tag is exactly `<` + letter up to the next `>`.
-const TAG = /<[a-zA-Z][^>]*>/g
-const ROOT_RELATIVE = / (href|src|cite)="\/(?!\/)/g
-
-/** Makes the root-relative links of sanitised HTML absolute against the site. */
+/**
+ * Makes the root-relative links of sanitised HTML absolute against the site: every
+ * ` href="/…"`, ` src="/…"` and ` cite="/…"` (not `//…`) inside a tag, a tag being `<` + letter
+ * up to the next `>`. It runs on every article of every document rendered, so it looks only at
+ * the places where `="/` occurs, instead of matching every tag with a regular expression and a
+ * callback, which took half of a render's time.
+ */
 export function absolutizeHtml(siteUrl: string, html: string): string {
-  return html.replace(TAG, (tag) => tag.replace(ROOT_RELATIVE, ` $1="${siteUrl}/`))
+  let out = ''
+  let done = 0
+  for (let at = html.indexOf('="/'); at !== -1; at = html.indexOf('="/', at + 3)) {
+    if (html.charCodeAt(at + 3) === SLASH || !inTag(html, attributeStart(html, at), at)) continue
+    out += html.slice(done, at + 2) + siteUrl
+    done = at + 2
+  }
+  return done === 0 ? html : out + html.slice(done)
 }
+
+const SLASH = 0x2f
+const LINK_ATTRIBUTES = [' href', ' src', ' cite']
+
+/** Where ` href`, ` src` or ` cite` begins when it ends at `at`; -1 for any other name. */
+function attributeStart(html: string, at: number): number {
+  for (const name of LINK_ATTRIBUTES) {
+    if (html.startsWith(name, at - name.length)) return at - name.length
+  }
+  return -1
+}
+
+/**
+ * Whether `start` is inside a tag that closes after `at`: after the last `>` before `start` a tag
+ * opens (`<` + letter), and a `>` follows `at`.
+ */
+function inTag(html: string, start: number, at: number): boolean {
+  if (start < 0) return false
+  for (let i = start - 1; i >= 0; i--) {
+    const c = html.charCodeAt(i)
+    if (c === GT) return false
+    if (c === LT && isAsciiLetter(html.charCodeAt(i + 1))) return html.indexOf('>', at + 3) !== -1
+  }
+  return false
+}
+
+const LT = 0x3c
+const GT = 0x3e
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { feedNote, withBrowserProlog } from '../../src/feeds/browser-prolog.ts'
+import { browserProlog, feedNote } from '../../src/feeds/browser-prolog.ts'
 import { renderFeed } from '../../src/feeds/render.ts'
 import { article, corpusOf, SITE_URL, viewOf } from './fixtures.ts'
 
@@ -22,28 +22,15 @@ describe('feedNote', () => {
   })
 })
 
-describe('withBrowserProlog', () => {
-  it('puts the note and the stylesheet on their own lines right after the XML declaration', () => {
+describe('browserProlog', () => {
+  it('is the note and the stylesheet, each on its own line', () => {
     const note = feedNote('https://a.example')
     const pi = '<?xml-stylesheet type="text/css" href="https://a.example/feed.css"?>'
-    expect(withBrowserProlog('<?xml version="1.0" encoding="utf-8"?>\n<rss/>', 'https://a.example')).toBe(
-      `<?xml version="1.0" encoding="utf-8"?>\n${note}\n${pi}\n<rss/>`,
-    )
-    expect(withBrowserProlog('<?xml version="1.0"?><feed/>', 'https://a.example')).toBe(
-      `<?xml version="1.0"?>\n${note}\n${pi}\n<feed/>`,
-    )
-  })
-
-  it('puts them first when there is no XML declaration', () => {
-    expect(withBrowserProlog('<rss/>', 'https://a.example')).toMatch(
-      /^<!-- [^\n]+ -->\n<\?xml-stylesheet [^\n]+\?>\n<rss\/>$/,
-    )
+    expect(browserProlog('https://a.example')).toBe(`${note}\n${pi}`)
   })
 
   it('escapes the href as a pseudo-attribute value', () => {
-    expect(withBrowserProlog('<rss/>', 'https://a.example/a&b')).toContain(
-      'href="https://a.example/a&amp;b/feed.css"',
-    )
+    expect(browserProlog('https://a.example/a&b')).toContain('href="https://a.example/a&amp;b/feed.css"')
   })
 })
 

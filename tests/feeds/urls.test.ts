@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { absoluteUrl, absolutizeHtml, itemId, permalink } from '../../src/feeds/urls.ts'
 import { article } from './fixtures.ts'
@@ -108,6 +109,18 @@ describe('absolutizeHtml', () => {
     // sanitize-html escapes < in text, so ` href="/` in text is never inside a tag.
     const html = '<p>Write &lt;a href="/articles/x"&gt; or just href="/y" and src="/z".</p>'
     expect(absolutizeHtml(site, html)).toBe(html)
+  })
+
+  it('rewrites exactly what a regular-expression rewrite of tag after tag does, for any text', () => {
+    // The rule as it was first written: each `<` + letter up to the next `>` is a tag.
+    const reference = (html: string) =>
+      html.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/ (href|src|cite)="\/(?!\/)/g, ` $1="${site}/`))
+    const pieces = ['<', '>', 'a', '1', ' ', '"', '/', '="/', ' href', ' src', ' cite', 'data-', '<a', '<1']
+    const html = fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((p) => p.join(''))
+    fc.assert(
+      fc.property(html, (h) => absolutizeHtml(site, h) === reference(h)),
+      { numRuns: 20_000 },
+    )
   })
 
   it('does not rewrite attributes that merely end in href or src, nor escaped values', () => {

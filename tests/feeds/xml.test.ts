@@ -3,7 +3,7 @@ import type { Article, Site } from '../../src/corpus.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
 import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import { renderRss } from '../../src/feeds/rss.ts'
-import { restoreXml, xmlCdata, xmlText } from '../../src/feeds/xml-safe.ts'
+import { emptyElement, xmlAttr, xmlCdata, xmlText } from '../../src/feeds/xml.ts'
 import { atomEntries, parseXml, rssItems, text, unescapeHtml, viewWith, type Xml } from './fixtures.ts'
 
 /** The RSS item and Atom entry that one article becomes, each checked for well-formedness. */
@@ -12,23 +12,55 @@ function rendered(extra: Partial<Article>, site: Partial<Site> = {}): { rss: Xml
   return { rss: rssItems(renderRss(view))[0], atom: atomEntries(renderAtom(view))[0] }
 }
 
-describe('xmlText, xmlCdata and restoreXml', () => {
-  it('turn & and < into their references after xml-js has written the document', () => {
-    expect(restoreXml(xmlText('a & b < c &amp; d'))).toBe('a &amp; b &lt; c &amp;amp; d')
+describe('xmlText', () => {
+  it('escapes &, < and > in character data, and keeps a literal &amp; five characters', () => {
+    expect(xmlText('a & b < c > d &amp; e "f" \'g\'')).toBe('a &amp; b &lt; c &gt; d &amp;amp; e "f" \'g\'')
   })
 
-  it('split every ]]> across two CDATA sections, not only the first', () => {
-    expect(restoreXml(xmlCdata('a ]]> b ]]> c'))).toBe('a ]]]]><![CDATA[> b ]]]]><![CDATA[> c')
+  it('strips the characters XML forbids, and keeps tab, newline and astral ones', () => {
+    expect(xmlText('a\u0001b\u0008c\uFFFFd\uD800e')).toBe('abcde')
+    expect(xmlText('a\tb\nc d 😀 \uE000')).toBe('a\tb\nc d 😀 \uE000')
+    expect(xmlText('😀\uDC00😀\uD83D')).toBe('😀😀')
   })
 
-  it('strip characters XML forbids before placing placeholders, so input cannot forge one', () => {
-    // \u0001-\u0003 are the placeholders: in the input they must vanish, not become &amp; or &lt;.
-    expect(restoreXml(xmlText('a\u0001b\u0002c\u0003d\u0008e\uFFFFf'))).toBe('abcdef')
-    expect(restoreXml(xmlCdata('a\u0001b\u0002c\u0003d\u0008e\uFFFFf'))).toBe('abcdef')
+  it('writes a carriage return as a reference, which end-of-line handling leaves alone', () => {
+    expect(xmlText('a\r\nb\rc')).toBe('a&#13;\nb&#13;c')
+  })
+})
+
+describe('xmlAttr', () => {
+  it('also escapes the double quote that ends the value', () => {
+    expect(xmlAttr('say "hi" & <go> it\'s')).toBe("say &quot;hi&quot; &amp; &lt;go&gt; it's")
+    expect(xmlAttr('x\u0002y')).toBe('xy')
   })
 
-  it('keep tab, newline, carriage return and characters beyond the BMP', () => {
-    expect(restoreXml(xmlText('a\tb\nc\rd 😀 \uE000'))).toBe('a\tb\nc\rd 😀 \uE000')
+  it('writes tab, newline and carriage return as references, which normalization leaves alone', () => {
+    expect(xmlAttr('a\tb\nc\r\nd')).toBe('a&#9;b&#10;c&#13;&#10;d')
+  })
+})
+
+describe('xmlCdata', () => {
+  it('splits every ]]> across two CDATA sections, not only the first', () => {
+    expect(xmlCdata('a ]]> b ]]> c')).toBe('a ]]]]><![CDATA[> b ]]]]><![CDATA[> c')
+    expect(xmlCdata(']]>]]>')).toBe(']]]]><![CDATA[>]]]]><![CDATA[>')
+  })
+
+  it('leaves markup and references alone, strips the characters XML forbids', () => {
+    expect(xmlCdata('<p>&amp; "x"</p>\u0003')).toBe('<p>&amp; "x"</p>')
+    expect(xmlCdata('\u0001\uFFFE')).toBe('')
+  })
+
+  it('leaves the section for a reference at each carriage return', () => {
+    expect(xmlCdata('a\r\nb]]>\r')).toBe('a]]>&#13;<![CDATA[\nb]]]]><![CDATA[>]]>&#13;<![CDATA[')
+  })
+})
+
+describe('emptyElement', () => {
+  it('writes the attributes in order, escaped, and leaves out undefined ones', () => {
+    expect(emptyElement('enclosure', { url: 'https://x.test/a?b=1&c="2"', length: 0, type: undefined })).toBe(
+      '<enclosure url="https://x.test/a?b=1&amp;c=&quot;2&quot;" length="0"/>',
+    )
+    expect(emptyElement('fh:complete', {})).toBe('<fh:complete/>')
   })
 })
 
