@@ -30,8 +30,9 @@ const options = parseArgs(process.argv.slice(2), {
   'edit-every': 5,
 })
 
-// Memory is "flat" when the end of the soak is within this of the start (after warm-up): a leak
-// of even a few KB per request would pass 100 MB over a minute at these rates.
+// Memory is "flat" when the floor of the last quarter of the soak is within this of the floor of
+// the first (after warm-up): a leak of even a few KB per request would add 100 MB over a minute
+// at these rates.
 const FLAT_RATIO = 1.25
 const FLAT_SLACK_MB = 16
 
@@ -122,7 +123,12 @@ async function main() {
   const end = memory.at(-1).mb
   const start = memory[0].mb
   const peak = Math.max(...memory.map((m) => m.mb))
-  const flat = end <= start * FLAT_RATIO + FLAT_SLACK_MB
+  // Garbage collection makes RSS a sawtooth; a leak raises its floor. Compare the lowest RSS of
+  // the first and the last quarter of the run (at least a few samples each).
+  const window = Math.max(3, Math.floor(memory.length / 4))
+  const floor = (samples) => Math.min(...samples.map((m) => m.mb))
+  const [firstFloor, lastFloor] = [floor(memory.slice(0, window)), floor(memory.slice(-window))]
+  const flat = lastFloor <= firstFloor * FLAT_RATIO + FLAT_SLACK_MB
   const statuses = Object.entries(seen)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${v}`)
@@ -136,7 +142,7 @@ async function main() {
     `unexpected statuses: ${unexpected.length}`,
     `socket errors: ${result.errors}, timeouts: ${result.timeouts}`,
     `latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
-    `memory (server RSS): start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, peak ${peak.toFixed(1)} MB (${flat ? 'flat' : 'GROWING'})`,
+    `memory (server RSS): start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, peak ${peak.toFixed(1)} MB; floor of the first quarter ${firstFloor.toFixed(1)} MB, of the last ${lastFloor.toFixed(1)} MB (${flat ? 'flat' : 'GROWING'})`,
   ]
   for (const line of lines) console.log(line)
   for (const m of [...mismatches, ...unexpected].slice(0, 10)) console.log(`  ${m}`)

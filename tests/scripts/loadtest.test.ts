@@ -22,7 +22,9 @@ describe('scripts/loadtest.mjs', () => {
     expect(stdout).toMatch(/^etag mismatches: 0$/m)
     expect(stdout).toMatch(/^unexpected statuses: 0$/m)
     expect(stdout).toMatch(/^latency: p50 \d+ ms, p99 \d+ ms/m)
-    expect(stdout).toMatch(/^memory \(server RSS\): start [\d.]+ MB, end [\d.]+ MB/m)
+    expect(stdout).toMatch(
+      /^memory \(server RSS\): start [\d.]+ MB, end [\d.]+ MB, peak [\d.]+ MB; floor of the first quarter [\d.]+ MB, of the last [\d.]+ MB \(flat\)$/m,
+    )
     expect(stdout).toMatch(/^loadtest: ok$/m)
   }, 120_000)
 
