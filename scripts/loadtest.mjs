@@ -45,6 +45,8 @@ const unexpected = []
 const work = mkdtempSync(join(tmpdir(), 'dateline-loadtest-'))
 const content = join(work, 'content')
 let server
+// Whatever ends this process (an uncaught error included) ends the server it started.
+process.on('exit', () => server?.kill())
 try {
   await main()
 } finally {
