@@ -7,6 +7,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Hono } from 'hono'
+import { createArticleCache } from './content/cache.ts'
 import { type LoadResult, loadContent, makeCorpus } from './content/load.ts'
 import { formatProblem } from './content/problem.ts'
 import type { Article } from './corpus.ts'
@@ -37,7 +38,9 @@ export type NodeServer = {
 /** Starts the server; rejects (with every problem) when `site.yaml` is invalid at start-up. */
 export async function startNodeServer(options: NodeServerOptions): Promise<NodeServer> {
   const log = options.log ?? ((line: string) => console.log(line))
-  const first = await loadContent(options.contentDir)
+  // What each file became, kept across reloads: an edit parses only the files it changed.
+  const cache = createArticleCache()
+  const first = await loadContent(options.contentDir, { cache })
   if (first.siteProblems.length > 0) {
     throw new Error(`[dateline] site.yaml has problems:\n${first.siteProblems.map(formatProblem).join('\n')}`)
   }
@@ -59,8 +62,8 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   siteUrl ||= `http://localhost:${port}`
   app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce })
 
-  const reload = async () => {
-    const next = await loadContent(options.contentDir)
+  const load = async () => {
+    const next = await loadContent(options.contentDir, { cache })
     if (next.siteProblems.length > 0) {
       for (const p of next.siteProblems) log(formatProblem(p))
       log('[dateline] site.yaml is broken: still serving the last good version of the site')
@@ -77,6 +80,26 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     last = kept.length ? makeCorpus(next.corpus.site, [...next.corpus.articles, ...kept]) : next.corpus
     app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce })
     log(`[dateline] reloaded: ${last.articles.length} articles`)
+  }
+
+  // One load at a time, so an older one can never finish last and win; changes made during a
+  // load are picked up by one more, shared by every reload asked for meanwhile.
+  let running: Promise<void> | undefined
+  let queued: Promise<void> | undefined
+  const reload = (): Promise<void> => {
+    if (!running) {
+      running = load().finally(() => {
+        running = undefined
+      })
+      return running
+    }
+    queued ??= running
+      .catch(() => {})
+      .then(() => {
+        queued = undefined
+        return reload()
+      })
+    return queued
   }
 
   const watcher =

@@ -2,6 +2,17 @@
  * What `build` and `export` write. Both write a file only when its bytes change, so re-running
  * them on unchanged content leaves every file (and its mtime) alone.
  */
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { listFiles } from './content/load.ts'
@@ -38,11 +49,102 @@ export async function copyMedia(
   return { files: files.length, changed }
 }
 
-/** Writes the corpus the Worker imports; returns the path when it changed, else null. */
+/**
+ * Writes the corpus the Worker imports, `JSON.stringify(corpus)` and a newline; returns the path
+ * when it changed, else null. Written a piece at a time: 100,000 articles make more JSON than V8
+ * can hold in one string.
+ */
 export async function writeCorpus(corpus: Corpus, out: string): Promise<string | null> {
   const path = join(out, 'corpus.json')
-  const changed = await writeIfChanged(path, new TextEncoder().encode(`${JSON.stringify(corpus)}\n`))
+  const changed = await writeStreamIfChanged(path, corpusJson(corpus))
   return changed ? path : null
+}
+
+/** About how many characters of JSON are encoded and written at a time. */
+const PIECE = 1 << 20
+
+/** `JSON.stringify(corpus)` and a newline, in pieces of about `PIECE` characters. */
+function* corpusJson(corpus: Corpus): Generator<string> {
+  let piece = ''
+  let first = true
+  for (const [key, value] of Object.entries(corpus)) {
+    if (value === undefined) continue
+    piece += `${first ? '{' : ','}${JSON.stringify(key)}:`
+    first = false
+    if (key !== 'articles') {
+      piece += JSON.stringify(value)
+      continue
+    }
+    for (const [i, article] of corpus.articles.entries()) {
+      piece += `${i === 0 ? '[' : ','}${JSON.stringify(article)}`
+      if (piece.length >= PIECE) {
+        yield piece
+        piece = ''
+      }
+    }
+    piece += corpus.articles.length === 0 ? '[]' : ']'
+  }
+  yield `${first ? '{' : ''}${piece}}\n`
+}
+
+/**
+ * `writeIfChanged` for content that comes in pieces: compares them with the old file as they come,
+ * and only after the first difference writes, to a temporary file renamed over the old one (so a
+ * reader never sees half a file). Never holds the old or the new content whole. Synchronous file
+ * calls: a megabyte at a time, they cost less than the promises around them.
+ */
+async function writeStreamIfChanged(path: string, pieces: Iterable<string>): Promise<boolean> {
+  const old = existsSync(path) ? openSync(path, 'r') : null
+  const temporary = `${path}.${process.pid}.tmp`
+  let out: number | null = null
+  // How many bytes of the new content are the same as the old file's first bytes.
+  let same = 0
+  const startWriting = () => {
+    mkdirSync(dirname(path), { recursive: true })
+    const fd = openSync(temporary, 'w')
+    if (old !== null && same > 0) copyStart(old, fd, same)
+    return fd
+  }
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8')
+      if (out === null && old !== null) {
+        const had = Buffer.allocUnsafe(bytes.length)
+        if (readSync(old, had, 0, bytes.length, same) === bytes.length && had.equals(bytes)) {
+          same += bytes.length
+          continue
+        }
+      }
+      out ??= startWriting()
+      writeSync(out, bytes)
+    }
+    if (out === null) {
+      if (old !== null && fstatSync(old).size === same) return false
+      out = startWriting()
+    }
+    closeSync(out)
+    out = null
+    renameSync(temporary, path)
+    return true
+  } catch (e) {
+    if (out !== null) closeSync(out)
+    rmSync(temporary, { force: true })
+    throw e
+  } finally {
+    if (old !== null) closeSync(old)
+  }
+}
+
+/** Copies the first `length` bytes of the file `from` to the file `to`. */
+function copyStart(from: number, to: number, length: number): void {
+  const buffer = Buffer.allocUnsafe(Math.min(length, 1 << 22))
+  for (let at = 0; at < length; ) {
+    const read = readSync(from, buffer, 0, Math.min(buffer.length, length - at), at)
+    if (read === 0)
+      throw new Error('[dateline] the old corpus.json shrank while it was compared; build again')
+    writeSync(to, buffer.subarray(0, read))
+    at += read
+  }
 }
 
 /**

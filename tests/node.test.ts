@@ -83,6 +83,35 @@ describe('startNodeServer', () => {
     await eventually(async () => (await titles()).includes('Ferry timetable changes on Monday'))
   })
 
+  it('reloads from its cache what did not change, and everything when the time zone changes', async () => {
+    const { dir, base, titles } = await start(false)
+    const dates = async () =>
+      (await (await fetch(`${base}/feed.json`)).json()).items.map(
+        (i: { date_published: string }) => i.date_published,
+      )
+    const before = await dates()
+    const file = join(dir, '2026-11-20-ferry-timetable.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Winter ferry', 'Summer ferry'))
+    await server?.reload()
+    expect(await titles()).toContain('Summer ferry timetable starts on Monday')
+    expect(await dates()).toEqual(before)
+    const site = join(dir, 'site.yaml')
+    await writeFile(site, (await readFile(site, 'utf8')).replace('Europe/London', 'Asia/Tokyo'))
+    await server?.reload()
+    // 2026-11-20 07:30 in Tokyo is 22:30 the day before in UTC, not 07:30 as in London.
+    expect(await dates()).toContain('2026-11-19T22:30:00.000Z')
+    expect(await dates()).not.toEqual(before)
+  })
+
+  it('runs one reload at a time, and one more for every change asked for meanwhile', async () => {
+    const { logs } = await start(false)
+    const reloads = () => logs.filter((l) => l.startsWith('[dateline] reloaded')).length
+    await Promise.all([server?.reload(), server?.reload(), server?.reload()])
+    expect(reloads()).toBe(2)
+    await server?.reload()
+    expect(reloads()).toBe(3)
+  })
+
   it('keeps the last good version of a file that breaks, and logs the problem', async () => {
     const { dir, logs, titles } = await start(false)
     await writeFile(join(dir, '2026-11-20-ferry-timetable.md'), '---\ntitle: [unclosed\n---\nbody\n')

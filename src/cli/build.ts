@@ -1,5 +1,6 @@
 /** `dateline build`: the corpus the Worker imports, and the media it serves as static assets. */
 import { join } from 'node:path'
+import { CACHE_FILE, readArticleCache, writeArticleCache } from '../content/cache-file.ts'
 import { copyMedia, writeCorpus } from '../output.ts'
 import { CONTENT, type Command, contentDirOf, flag, out, SKIP_INVALID, text } from './command.ts'
 import { now } from './io.ts'
@@ -12,7 +13,8 @@ export const build: Command = {
   description:
     'Loads the content and writes {out}/corpus.json, which the Worker imports, and copies the\n' +
     "media files to {out}/public (wrangler.toml's static assets). Writes nothing while there are\n" +
-    'problems, unless --skip-invalid; a file is rewritten only when its bytes change.',
+    'problems, unless --skip-invalid; a file is rewritten only when its bytes change. What each\n' +
+    'article file became is kept in {out}/.cache/, so the next build parses only changed files.',
   options: [CONTENT, out('build'), SKIP_INVALID],
   exits: [
     '0  written (or already up to date)',
@@ -24,9 +26,13 @@ export const build: Command = {
     const started = now(io)
     const contentDir = contentDirOf(values, io)
     const dir = text(values, 'out') ?? 'build'
-    const result = await loadForOutput(contentDir, flag(values, 'skip-invalid'), io)
+    // Written only when the build writes: one with problems writes nothing at all.
+    const cacheFile = join(dir, '.cache', CACHE_FILE)
+    const cache = readArticleCache(cacheFile)
+    const result = await loadForOutput(contentDir, flag(values, 'skip-invalid'), io, { cache })
     if (!result) return 1
     const written = await writeCorpus(result.corpus, dir)
+    writeArticleCache(cache, cacheFile)
     // wrangler.toml serves build/public as static assets, before the Worker runs.
     const media = await copyMedia(contentDir, join(dir, 'public'))
     io.out(

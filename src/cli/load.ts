@@ -3,16 +3,24 @@
  * the counts of a summary line, and the rule that build and export write nothing while there are
  * problems.
  */
-import { type LoadResult, loadContent } from '../content/load.ts'
+import { type LoadOptions, type LoadResult, loadContent } from '../content/load.ts'
 import { formatProblem } from '../content/problem.ts'
 import { published } from '../feeds/select.ts'
 import type { Io } from './io.ts'
 import { startProgress } from './progress-line.ts'
 
-/** Loads `contentDir`, showing progress on a terminal; `quiet` leaves the warnings to the caller. */
-export async function load(contentDir: string, io: Io, quiet = false): Promise<LoadResult> {
+/**
+ * Loads `contentDir`, showing progress on a terminal; `quiet` leaves the warnings to the caller.
+ * `options` go to `loadContent` (a cache, workers).
+ */
+export async function load(
+  contentDir: string,
+  io: Io,
+  quiet = false,
+  options: Omit<LoadOptions, 'onProgress'> = {},
+): Promise<LoadResult> {
   const progress = startProgress(io, 'reading', 'files')
-  const result = await loadContent(contentDir, { onProgress: progress.update })
+  const result = await loadContent(contentDir, { ...options, onProgress: progress.update })
     .catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT' || e.code === 'ENOTDIR') {
         throw new Error(
@@ -49,8 +57,9 @@ export async function loadForOutput(
   contentDir: string,
   skipInvalid: boolean,
   io: Io,
+  options: Omit<LoadOptions, 'onProgress'> = {},
 ): Promise<LoadResult | null> {
-  const result = await load(contentDir, io)
+  const result = await load(contentDir, io, false, options)
   for (const p of result.siteProblems) io.err(formatProblem(p))
   if (result.siteProblems.length > 0) return null
   for (const p of result.problems) io.err(formatProblem(p))

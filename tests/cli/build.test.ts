@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { appendFile, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run, workspace } from './helpers.ts'
@@ -35,5 +35,32 @@ describe('dateline build', () => {
     expect(skipped.code).toBe(0)
     expect(skipped.stderr).toContain('skipped: broken.md')
     expect(JSON.parse(await readFile(join(root, 'out/corpus.json'), 'utf8')).articles).toHaveLength(5)
+  })
+
+  it('keeps a cache in {out}/.cache, and a build from it writes what a build without it writes', async () => {
+    const { root, content } = await workspace()
+    expect((await run(['build'], root)).code).toBe(0)
+    const cacheFile = join(root, 'build/.cache/articles-v1.jsonl')
+    expect(existsSync(cacheFile)).toBe(true)
+    const corpusFile = join(root, 'build/corpus.json')
+    const text = await readFile(corpusFile, 'utf8')
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`)
+    // An edited article, and a time zone that moves every date written without an offset.
+    await appendFile(join(content, 'flood-barrier-opens.md'), '\nA correction.\n')
+    const site = await readFile(join(content, 'site.yaml'), 'utf8')
+    for (const change of [
+      () => {},
+      () => writeFile(join(content, 'site.yaml'), site.replace('Europe/London', 'Asia/Tokyo')),
+    ]) {
+      await change()
+      const cached = await run(['build'], root)
+      expect(cached.code).toBe(0)
+      expect(cached.stdout).toContain('wrote build/corpus.json')
+      const fresh = await run(['build', '--out', 'fresh'], root)
+      expect(fresh.code).toBe(0)
+      expect(await readFile(corpusFile, 'utf8')).toBe(await readFile(join(root, 'fresh/corpus.json'), 'utf8'))
+      await writeFile(join(root, 'fresh/.cache/articles-v1.jsonl'), '')
+    }
+    expect(await readFile(corpusFile, 'utf8')).toContain('A correction.')
   })
 })

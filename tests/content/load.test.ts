@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -330,6 +331,20 @@ describe('makeCorpus', () => {
     expect(makeCorpus(site, [...input].reverse()).hash).toBe(corpus.hash)
     expect(makeCorpus(makeSite({ title: 'Other' }), input).hash).not.toBe(corpus.hash)
     expect(makeCorpus(site, [input[0]]).hash).not.toBe(corpus.hash)
+  })
+
+  it('hashes exactly JSON.stringify({ site, articles }), however many articles there are (in pieces)', () => {
+    const site = makeSite()
+    for (const n of [0, 1, 3000]) {
+      const input = Array.from({ length: n }, (_, i) =>
+        article(`a${i}`, new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString(), {
+          html: `<p>Ünïcode “text” of a${i}.</p>\n`.repeat(40),
+        }),
+      )
+      const corpus = makeCorpus(site, input)
+      const whole = createHash('sha256').update(JSON.stringify({ site, articles: corpus.articles }))
+      expect(corpus.hash).toBe(whole.digest('hex'))
+    }
   })
 
   it('is plain serialisable data', () => {
