@@ -139,7 +139,7 @@ async function main() {
     `duration: ${options.duration} s, ${options.connections} connections, ${options.articles} generated articles`,
     `requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s), ${mb(result.throughput.total)} MB read`,
     `statuses: ${statuses} (HEAD requests among them: ${headCount})`,
-    `edits landed: ${edits.count()} (each one a reload of the whole content folder)`,
+    `edits landed: ${edits.count()} (each one makes the server reload the folder)`,
     `etag mismatches: ${mismatches.length}`,
     `unexpected statuses: ${unexpected.length}`,
     `socket errors: ${result.errors}, timeouts: ${result.timeouts}`,
