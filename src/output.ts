@@ -18,9 +18,6 @@ import { dirname, join, relative } from 'node:path'
 import { listFiles } from './content/load.ts'
 import { MEDIA_TYPES } from './content/media-types.ts'
 import type { Corpus } from './corpus.ts'
-import { createApp } from './http/app.ts'
-import { siteAddresses } from './site-map.ts'
-import { staticHeaders } from './static-headers.ts'
 
 /** Writes `bytes` to `path` unless the file already holds exactly them; true when written. */
 export async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
@@ -160,6 +157,13 @@ export async function exportSite(
   now: number = Date.now(),
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ documents: number; files: number; changed: number }> {
+  // The app is loaded here, not with this module: `build` needs only the functions above, and
+  // loading Hono and the renderers cost every build about a tenth of a second.
+  const [{ createApp }, { siteAddresses }, { staticHeaders }] = await Promise.all([
+    import('./http/app.ts'),
+    import('./site-map.ts'),
+    import('./static-headers.ts'),
+  ])
   const app = createApp({ corpus, siteUrl, clock: () => now })
   const targets = siteAddresses(corpus, now)
   let changed = 0

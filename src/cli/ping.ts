@@ -1,7 +1,6 @@
 /** `dateline ping`: tell the site's WebSub hub which feeds changed since the last ping. */
 import { formatProblem } from '../content/problem.ts'
 import { normaliseSiteUrl } from '../site-url.ts'
-import { feedDocuments } from '../websub/feeds.ts'
 import { ping as announce } from '../websub/ping.ts'
 import { DEFAULT_STATE_FILE, readState, sameHub, writeState } from '../websub/state.ts'
 import { CONTENT, type Command, contentDirOf, flag, text } from './command.ts'
@@ -63,6 +62,8 @@ export const ping: Command = {
       )
     }
     const siteUrl = normaliseSiteUrl(io.env.SITE_URL)
+    // Loaded here, not at start-up: it renders through the app, which other commands do not need.
+    const { feedDocuments } = await import('../websub/feeds.ts')
     const { documents, skipped } = await feedDocuments(result.corpus, siteUrl, Date.now())
     for (const s of skipped) io.err(`[dateline] warning: not announced ${s.url}: ${s.reason}`)
     const { state: previous, warning } = await readState(stateFile)
