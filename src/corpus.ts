@@ -94,6 +94,12 @@ export type Corpus = {
   articles: Article[]
   /** SHA-256 of the site and the articles: the corpus version. */
   hash: string
+  /**
+   * Set by the loader: no article's `html` holds a character XML 1.0 cannot carry (it strips
+   * them), so renderers need not scan every article for them again (src/feeds/xml.ts). A corpus
+   * built any other way leaves it unset and is scanned.
+   */
+  htmlClean?: boolean
 }
 
 /** Orders articles newest first; ties by slug so the order never depends on file-system order. */

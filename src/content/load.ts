@@ -139,7 +139,8 @@ async function measure(
 /** Sorts the articles and stamps the corpus with the hash of its content. */
 export function makeCorpus(site: Site, articles: Article[]): Corpus {
   const sorted = [...articles].sort(compareArticles)
-  return { site, articles: sorted, hash: hashCorpus(site, sorted) }
+  // Every article here came through normalise, which strips what XML cannot carry from the HTML.
+  return { site, articles: sorted, hash: hashCorpus(site, sorted), htmlClean: true }
 }
 
 /**

@@ -69,7 +69,7 @@ export function renderAtom(view: FeedView, prolog = ''): string {
   if (logo) out += `\n${IN_FEED}<logo>${logo}</logo>`
   const rights = site.copyright ? xmlText(site.copyright) : ''
   if (rights) out += `\n${IN_FEED}<rights>${rights}</rights>`
-  for (const a of view.articles) out += entry(siteUrl, a)
+  for (const a of view.articles) out += entry(siteUrl, a, view.htmlClean === true)
   return `${out}\n</feed>`
 }
 
@@ -78,7 +78,7 @@ export function renderAtom(view: FeedView, prolog = ''): string {
  * HTML, so the plain title and summary are escaped first, and the escaped text goes in a CDATA
  * section. Summary and content are left out when empty.
  */
-function entry(siteUrl: string, a: Article): string {
+function entry(siteUrl: string, a: Article, htmlClean: boolean): string {
   let out = `\n${IN_FEED}<entry>`
   out += `\n${IN_ENTRY}<title type="html"><![CDATA[${xmlCdata(escapeHtml(a.title))}]]></title>`
   out += `\n${IN_ENTRY}<id>${xmlText(itemId(siteUrl, a))}</id>`
@@ -86,7 +86,7 @@ function entry(siteUrl: string, a: Article): string {
   out += `\n${IN_ENTRY}<updated>${rfc3339(a.updated)}</updated>`
   const summary = xmlCdata(escapeHtml(a.summary))
   if (summary) out += `\n${IN_ENTRY}<summary type="html"><![CDATA[${summary}]]></summary>`
-  const html = htmlCdata(siteUrl, a.html)
+  const html = htmlCdata(siteUrl, a.html, htmlClean)
   if (html) out += `\n${IN_ENTRY}<content type="html"><![CDATA[${html}]]></content>`
   for (const p of a.authors) out += author(IN_ENTRY, p)
   // §4.2.2: `term` identifies the category, `label` is what people read; both are the tag.

@@ -56,6 +56,9 @@ export function renderJsonFeed(view: FeedView): string {
   }
   // RSS and Atom cannot carry the characters XML 1.0 forbids; strip them here too, so that all
   // three formats show the same text.
-  const strip = (_key: string, value: unknown) => (typeof value === 'string' ? stripXmlInvalid(value) : value)
+  // A loaded corpus's HTML has had them stripped already (Corpus.htmlClean).
+  const clean = view.htmlClean === true
+  const strip = (key: string, value: unknown) =>
+    typeof value === 'string' && !(clean && key === 'content_html') ? stripXmlInvalid(value) : value
   return `${JSON.stringify(doc, strip, 2)}\n`
 }

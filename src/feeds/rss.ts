@@ -70,7 +70,7 @@ export function renderRss(view: FeedView, prolog = ''): string {
     out += `\n${IN_CHANNEL}${emptyElement('atom:link', { href: new URL(site.hub).href, rel: 'hub' })}`
 
   const seen = { content: false, media: false }
-  for (const a of view.articles) out += item(siteUrl, a, seen)
+  for (const a of view.articles) out += item(siteUrl, a, seen, view.htmlClean === true)
   out += `\n${CHANNEL}</channel>\n</rss>`
 
   // dc is declared even when no item has dc:creator, as before; `content` only when some item
@@ -91,7 +91,12 @@ export function renderRss(view: FeedView, prolog = ''): string {
  * and media:content. An element whose value is empty once stripped is left out, except
  * `category`.
  */
-function item(siteUrl: string, a: Article, seen: { content: boolean; media: boolean }): string {
+function item(
+  siteUrl: string,
+  a: Article,
+  seen: { content: boolean; media: boolean },
+  htmlClean: boolean,
+): string {
   const link = xmlText(permalink(siteUrl, a))
   let out = `\n${IN_CHANNEL}<item>`
   const title = xmlCdata(a.title)
@@ -107,7 +112,7 @@ function item(siteUrl: string, a: Article, seen: { content: boolean; media: bool
   const summary = xmlCdata(escapeHtml(a.summary))
   if (summary) out += `\n${IN_ITEM}<description><![CDATA[${summary}]]></description>`
   // RSS 1.0 Content module: the full HTML, with links made absolute.
-  const html = htmlCdata(siteUrl, a.html)
+  const html = htmlCdata(siteUrl, a.html, htmlClean)
   if (html) out += `\n${IN_ITEM}<content:encoded><![CDATA[${html}]]></content:encoded>`
   seen.content ||= html !== ''
   // RSS `author` is "the email address of the author" and an item has at most one; the W3C

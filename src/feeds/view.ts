@@ -18,6 +18,8 @@ export type FeedView = {
   updated: string
   /** RFC 5005 paging links, each as the linked document's path in every format. */
   history?: History
+  /** The articles' HTML is known to be free of characters XML cannot carry (Corpus.htmlClean). */
+  htmlClean?: boolean
 }
 
 export type History = {
@@ -47,7 +49,7 @@ export const SITE_FEED_PATHS: Record<FeedFormat, string> = {
 
 /** The main subscription feed: the newest `site.items` published articles. */
 export function siteFeedView(corpus: Corpus, siteUrl: string, published: Article[]): FeedView {
-  return subscriptionView(corpus.site, siteUrl, { kind: 'site' }, published)
+  return subscriptionView(corpus.site, siteUrl, { kind: 'site' }, published, corpus.htmlClean)
 }
 
 /** "Site — Tag": the title of a scope's feeds and page. */
@@ -79,6 +81,7 @@ function view(
   paths: Record<FeedFormat, string>,
   articles: Article[],
   history: History,
+  htmlClean: boolean,
 ): FeedView {
   return {
     site,
@@ -89,6 +92,7 @@ function view(
     articles,
     updated: newestUpdate(articles) ?? EMPTY_FEED_UPDATED,
     history,
+    ...(htmlClean ? { htmlClean } : {}),
   }
 }
 
@@ -97,13 +101,19 @@ function view(
  * scope's, newest first). When that is all of them it is a complete feed (RFC 5005 §2);
  * otherwise it links the newest archive page as `prev-archive` (§4).
  */
-export function subscriptionView(site: Site, siteUrl: string, scope: Scope, published: Article[]): FeedView {
+export function subscriptionView(
+  site: Site,
+  siteUrl: string,
+  scope: Scope,
+  published: Article[],
+  htmlClean = false,
+): FeedView {
   const newest = newestPage(published.length, site.items)
   const history: History =
     published.length <= site.items || newest === null
       ? { archived: false, complete: true }
       : { archived: false, prev: archivePaths(scope, newest) }
-  return view(site, siteUrl, scope, scopePaths(scope), published.slice(0, site.items), history)
+  return view(site, siteUrl, scope, scopePaths(scope), published.slice(0, site.items), history, htmlClean)
 }
 
 /**
@@ -116,6 +126,7 @@ export function archiveView(
   scope: Scope,
   published: Article[],
   page: number,
+  htmlClean = false,
 ): FeedView | null {
   if (published.length <= site.items) return null
   const articles = pageArticles(published, page, site.items)
@@ -126,5 +137,5 @@ export function archiveView(
     ...(page > 1 ? { prev: archivePaths(scope, page - 1) } : {}),
     ...(page <= fullPages(published.length, site.items) ? { next: archivePaths(scope, page + 1) } : {}),
   }
-  return view(site, siteUrl, scope, archivePaths(scope, page), articles, history)
+  return view(site, siteUrl, scope, archivePaths(scope, page), articles, history, htmlClean)
 }

@@ -54,6 +54,7 @@ export function addRoutes(
   const respond = createResponder({ corpus, siteUrl, compress, shared })
   const visible = createVisibility(corpus, now)
   const { site } = corpus
+  const htmlClean = corpus.htmlClean === true
 
   /** The scope a route names, or null (an unknown tag or author: 404). */
   const scopeFor = (c: Context, snapshot: Snapshot, prefix: string): Scope | null => {
@@ -76,7 +77,7 @@ export function addRoutes(
           return respond.feed(c, {
             key: `${scopeKey(scope)}@${snapshot.start}`,
             format,
-            view: () => subscriptionView(site, siteUrl, scope, articles),
+            view: () => subscriptionView(site, siteUrl, scope, articles, htmlClean),
             paths: () => scopePaths(scope),
             kind: 'feed',
             untilNext,
@@ -93,7 +94,7 @@ export function addRoutes(
           const page = parsePage(c.req.param('page') ?? '')
           if (!scope || page === null) return notFound(c)
           const articles = snapshot.articlesOf(scope)
-          const view = archiveView(site, siteUrl, scope, articles, page)
+          const view = archiveView(site, siteUrl, scope, articles, page, htmlClean)
           if (!view) return notFound(c)
           // A full page never changes (archive.ts); the page being filled is a feed like any other.
           const kind = page * site.items <= articles.length ? 'archive' : 'feed'
@@ -117,7 +118,7 @@ export function addRoutes(
       return respond.feed(c, {
         key: `site@${snapshot.start}`,
         format,
-        view: () => subscriptionView(site, siteUrl, { kind: 'site' }, snapshot.articles),
+        view: () => subscriptionView(site, siteUrl, { kind: 'site' }, snapshot.articles, htmlClean),
         paths: () => scopePaths({ kind: 'site' }),
         kind: 'feed',
         untilNext,

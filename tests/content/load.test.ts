@@ -322,6 +322,10 @@ describe('loadContent', () => {
 })
 
 describe('makeCorpus', () => {
+  it('marks the HTML clean: everything in it came through normalise', () => {
+    expect(makeCorpus(makeSite(), []).htmlClean).toBe(true)
+  })
+
   it('sorts the articles without changing the input and hashes them with the site', () => {
     const site = makeSite()
     const input = [article('old', '2020-01-01T00:00:00.000Z'), article('new', '2024-01-01T00:00:00.000Z')]

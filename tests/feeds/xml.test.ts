@@ -1,9 +1,12 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Article, Site } from '../../src/corpus.ts'
+import { stripXmlInvalid } from '../../src/escape.ts'
 import { renderAtom } from '../../src/feeds/atom.ts'
 import { renderJsonFeed } from '../../src/feeds/json-feed.ts'
 import { renderRss } from '../../src/feeds/rss.ts'
-import { emptyElement, xmlAttr, xmlCdata, xmlText } from '../../src/feeds/xml.ts'
+import { absolutizeHtml } from '../../src/feeds/urls.ts'
+import { emptyElement, htmlCdata, xmlAttr, xmlCdata, xmlText } from '../../src/feeds/xml.ts'
 import { atomEntries, parseXml, rssItems, text, unescapeHtml, viewWith, type Xml } from './fixtures.ts'
 
 /** The RSS item and Atom entry that one article becomes, each checked for well-formedness. */
@@ -52,6 +55,32 @@ describe('xmlCdata', () => {
 
   it('leaves the section for a reference at each carriage return', () => {
     expect(xmlCdata('a\r\nb]]>\r')).toBe('a]]>&#13;<![CDATA[\nb]]]]><![CDATA[>]]>&#13;<![CDATA[')
+  })
+})
+
+describe('htmlCdata', () => {
+  const SITE = 'https://example.com/news'
+
+  it('makes links absolute and splits ]]> and CR, whether or not the HTML is known clean', () => {
+    const html = '<p><a href="/a">x</a> ]]> and\r<img src="/i.png"></p>'
+    const want = xmlCdata(absolutizeHtml(SITE, html))
+    expect(want).toContain(']]]]><![CDATA[>')
+    expect(want).toContain(']]>&#13;<![CDATA[')
+    expect(htmlCdata(SITE, html)).toBe(want)
+    expect(htmlCdata(SITE, html, true)).toBe(want)
+  })
+
+  it('gives the same section for any HTML the loader could store (stripped of what XML forbids)', () => {
+    const htmlish = fc.array(
+      fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(']]>', '\r', '<a href="/x">', '="/', '\u0001')),
+    )
+    fc.assert(
+      fc.property(htmlish, (parts) => {
+        const html = stripXmlInvalid(parts.join(''))
+        expect(htmlCdata(SITE, html, true)).toBe(htmlCdata(SITE, html))
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 
