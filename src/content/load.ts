@@ -15,6 +15,7 @@ import { measureLocalFiles } from './media-files.ts'
 import type { Problem } from './problem.ts'
 import { type FileOutcome, failed, PARSERS } from './process-file.ts'
 import { processFiles } from './process-files.ts'
+import { isUnpublishedName } from './published-names.ts'
 
 export type LoadResult = {
   corpus: Corpus
@@ -164,7 +165,7 @@ export async function listFiles(dir: string, accept: (ext: string) => boolean): 
   const entries = await readdir(dir, { withFileTypes: true })
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+    if (isUnpublishedName(entry.name)) continue
     const path = join(dir, entry.name)
     // A folder removed after its parent was listed has no files any more.
     if (entry.isDirectory()) found.push(...(await listFiles(path, accept).catch(ifGone)))

@@ -6,11 +6,9 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { MEDIA_TYPES } from '../content/media-types.ts'
+import { isUnpublishedName } from '../content/published-names.ts'
 
 const MEDIA_PATH = new RegExp(`\\.(${Object.keys(MEDIA_TYPES).join('|')})$`, 'i')
-// Only what `dateline build` and `export` publish (listFiles in src/content/load.ts): nothing in a
-// folder or file whose name starts with '.' (`.git`, a `.drafts` folder) or under node_modules.
-const UNPUBLISHED = /\/(\.|node_modules(\/|$))/
 
 /**
  * A fetch handler that answers GET/HEAD for media files under `contentDir` and hands every other
@@ -22,7 +20,9 @@ export function withMedia(contentDir: string, next: (request: Request) => Respon
   const files = serveStatic({ root: contentDir })
   app.on(['GET', 'HEAD'], '*', async (c, nextHandler) => {
     const { path } = c.req
-    if (!MEDIA_PATH.test(path) || path.includes('%') || UNPUBLISHED.test(path)) return nextHandler()
+    // Only what `dateline build` and `export` publish: nothing under a name they skip.
+    const unpublished = path.split('/').some(isUnpublishedName)
+    if (!MEDIA_PATH.test(path) || path.includes('%') || unpublished) return nextHandler()
     const res = await files(c, nextHandler)
     if (res) {
       res.headers.set('Cache-Control', 'public, max-age=3600')
