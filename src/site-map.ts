@@ -5,9 +5,9 @@
 import type { Corpus } from './corpus.ts'
 import { lastPage } from './feeds/archive.ts'
 import { FEED_STYLESHEET_PATH } from './feeds/browser-prolog.ts'
-import { FORMAT_FILES, scopeBase, scopesOf } from './feeds/catalog.ts'
+import { FORMAT_FILES, scopeBase } from './feeds/catalog.ts'
 import { published } from './feeds/select.ts'
-import { createSnapshot } from './feeds/snapshot.ts'
+import { createSnapshot, snapshotScopes } from './feeds/snapshot.ts'
 
 export type Address = { path: string; file: string }
 
@@ -23,10 +23,10 @@ export function siteAddresses(corpus: Corpus, now: number): Address[] {
     { path: '/', file: 'index.html' },
     { path: FEED_STYLESHEET_PATH, file: FEED_STYLESHEET_PATH.slice(1) },
   ]
-  for (const scope of scopesOf(articles)) {
+  for (const scope of snapshotScopes(snapshot)) {
     const base = scopeBase(scope)
     if (scope.kind !== 'site') out.push({ path: `${base}/`, file: `${fileOf(base)}/index.html` })
-    const count = snapshot.articlesOf(scope).length
+    const count = snapshot.count(scope)
     // A complete feed (all its articles fit) has no archive pages.
     const pages = count > corpus.site.items ? lastPage(count, corpus.site.items) : 0
     for (const file of Object.values(FORMAT_FILES)) {

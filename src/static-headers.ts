@@ -22,8 +22,9 @@ import { MEDIA_TYPES } from './content/media-types.ts'
 import type { Corpus } from './corpus.ts'
 import { fullPages, lastPage } from './feeds/archive.ts'
 import { FEED_STYLESHEET_PATH } from './feeds/browser-prolog.ts'
-import { FORMAT_FILES, type Scope, scopeBase, scopesOf } from './feeds/catalog.ts'
+import { FORMAT_FILES, type Scope, scopeBase } from './feeds/catalog.ts'
 import { FEED_CONTENT_TYPES } from './feeds/media-types.ts'
+import { snapshotScopes } from './feeds/snapshot.ts'
 import type { FeedFormat } from './feeds/view.ts'
 import { createApp } from './http/app.ts'
 import { cacheControl, resolvePolicy } from './http/cache-policy.ts'
@@ -81,8 +82,8 @@ export async function staticHeaderRules(
   )
 
   const { items } = corpus.site
-  const archived = scopesOf(visible.snapshot.articles)
-    .map((scope) => ({ scope, count: visible.snapshot.articlesOf(scope).length }))
+  const archived = snapshotScopes(visible.snapshot)
+    .map((scope) => ({ scope, count: visible.snapshot.count(scope) }))
     .filter(({ count }) => count > items)
   for (const format of Object.keys(FORMAT_FILES) as FeedFormat[]) {
     const file = FORMAT_FILES[format]

@@ -6,7 +6,6 @@
  * do not fill a page (it may be empty); a full page always links `next-archive` to the page after
  * it, which therefore always exists.
  */
-import type { Article } from '../corpus.ts'
 
 /** How many pages are full. */
 export function fullPages(count: number, size: number): number {
@@ -28,13 +27,13 @@ export function newestPage(count: number, size: number): number | null {
 }
 
 /**
- * Page `page` of `articles` (newest first, as the corpus keeps them), itself newest first.
- * Null when the page does not exist.
+ * Where page `page` sits in a scope of `count` articles, newest first: positions `[from, to)`, or
+ * null when the page does not exist. Only the count is needed, so a corpus kept in pieces
+ * (src/shards) reads just those articles.
  */
-export function pageArticles(articles: readonly Article[], page: number, size: number): Article[] | null {
-  const n = articles.length
-  if (!Number.isInteger(page) || page < 1 || page > lastPage(n, size)) return null
-  return articles.slice(Math.max(0, n - page * size), n - (page - 1) * size)
+export function pageRange(count: number, page: number, size: number): [number, number] | null {
+  if (!Number.isInteger(page) || page < 1 || page > lastPage(count, size)) return null
+  return [Math.max(0, count - page * size), count - (page - 1) * size]
 }
 
 /** Reads a page number from a URL segment: digits only, no leading zero, at most 7 digits. */

@@ -1,6 +1,6 @@
 /** What a feed document shows, in a form every format renders from. */
 import type { Article, Corpus, Site } from '../corpus.ts'
-import { fullPages, newestPage, pageArticles } from './archive.ts'
+import { fullPages, newestPage, pageRange } from './archive.ts'
 import { FORMAT_FILES, type Scope, scopeBase, scopePaths } from './catalog.ts'
 import { newestUpdate } from './select.ts'
 
@@ -108,12 +108,27 @@ export function subscriptionView(
   published: Article[],
   htmlClean = false,
 ): FeedView {
-  const newest = newestPage(published.length, site.items)
+  return subscriptionViewOf(site, siteUrl, scope, published.length, published.slice(0, site.items), htmlClean)
+}
+
+/**
+ * `subscriptionView` from the scope's article count and its newest `site.items` articles only:
+ * what a corpus kept in pieces (src/shards) reads for a request.
+ */
+export function subscriptionViewOf(
+  site: Site,
+  siteUrl: string,
+  scope: Scope,
+  count: number,
+  newest: Article[],
+  htmlClean = false,
+): FeedView {
+  const page = newestPage(count, site.items)
   const history: History =
-    published.length <= site.items || newest === null
+    count <= site.items || page === null
       ? { archived: false, complete: true }
-      : { archived: false, prev: archivePaths(scope, newest) }
-  return view(site, siteUrl, scope, scopePaths(scope), published.slice(0, site.items), history, htmlClean)
+      : { archived: false, prev: archivePaths(scope, page) }
+  return view(site, siteUrl, scope, scopePaths(scope), newest, history, htmlClean)
 }
 
 /**
@@ -128,14 +143,35 @@ export function archiveView(
   page: number,
   htmlClean = false,
 ): FeedView | null {
-  if (published.length <= site.items) return null
-  const articles = pageArticles(published, page, site.items)
-  if (!articles) return null
+  const range = archiveRange(site, published.length, page)
+  if (!range) return null
+  const articles = published.slice(range[0], range[1])
+  return archiveViewOf(site, siteUrl, scope, published.length, page, articles, htmlClean)
+}
+
+/**
+ * The positions (newest first) archive page `page` shows in a scope of `count` articles, or null
+ * when the page does not exist (a complete feed has no archive).
+ */
+export function archiveRange(site: Site, count: number, page: number): [number, number] | null {
+  return count <= site.items ? null : pageRange(count, page, site.items)
+}
+
+/** `archiveView` from the scope's count and the page's articles (`archiveRange`) only. */
+export function archiveViewOf(
+  site: Site,
+  siteUrl: string,
+  scope: Scope,
+  count: number,
+  page: number,
+  articles: Article[],
+  htmlClean = false,
+): FeedView {
   const history: History = {
     archived: true,
     current: scopePaths(scope),
     ...(page > 1 ? { prev: archivePaths(scope, page - 1) } : {}),
-    ...(page <= fullPages(published.length, site.items) ? { next: archivePaths(scope, page + 1) } : {}),
+    ...(page <= fullPages(count, site.items) ? { next: archivePaths(scope, page + 1) } : {}),
   }
   return view(site, siteUrl, scope, archivePaths(scope, page), articles, history, htmlClean)
 }

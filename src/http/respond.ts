@@ -7,6 +7,7 @@ import type { Context } from 'hono'
 import type { CachePolicy, Corpus } from '../corpus.ts'
 import { FEED_CONTENT_TYPES } from '../feeds/media-types.ts'
 import { renderFeed } from '../feeds/render.ts'
+import { whenReady } from '../feeds/snapshot.ts'
 import type { FeedFormat, FeedView } from '../feeds/view.ts'
 import { BROWSER_VARY, browserType, isPageLoad } from './browser-view.ts'
 import { answer, type PreparedHeaders, prepareHeaders, sendDocument } from './cache.ts'
@@ -44,7 +45,8 @@ export type FeedRequest = {
   /** Memo key: the scope (and archive page) and the visible set; the format is added. */
   key: string
   format: FeedFormat
-  view: () => FeedView
+  /** What the feed shows; read only when the document is not memoised (it may read articles). */
+  view: () => FeedView | Promise<FeedView>
   /** The document's path in each format, for the Link header (asked for only when needed). */
   paths: () => Record<FeedFormat, string>
   kind: ResponseKind
@@ -151,14 +153,12 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
         store.ready(key) ??
         store.get(
           key,
-          () => {
-            const view = feed.view()
-            return {
+          () =>
+            whenReady(feed.view(), (view) => ({
               text: renderFeed(format, view),
               contentType: FEED_CONTENT_TYPES[format],
               updated: view.updated,
-            }
-          },
+            })),
           defer(c),
         )
       // A feed request carries everything `send` reads (kind, untilNext, vary, format, paths).

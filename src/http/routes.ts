@@ -9,9 +9,14 @@ import type { Corpus } from '../corpus.ts'
 import { parsePage } from '../feeds/archive.ts'
 import { FEED_STYLESHEET_PATH } from '../feeds/browser-prolog.ts'
 import { FORMAT_FILES, type Scope, scopePaths } from '../feeds/catalog.ts'
-import { newestUpdate } from '../feeds/select.ts'
-import type { Snapshot } from '../feeds/snapshot.ts'
-import { archiveView, type FeedFormat, subscriptionView } from '../feeds/view.ts'
+import { type Snapshot, whenReady } from '../feeds/snapshot.ts'
+import {
+  archivePaths,
+  archiveRange,
+  archiveViewOf,
+  type FeedFormat,
+  subscriptionViewOf,
+} from '../feeds/view.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
 import { FEED_CSS, FEED_CSS_CACHE_CONTROL } from './feed-css.ts'
 import { feedMethods, pageMethods } from './methods.ts'
@@ -20,6 +25,7 @@ import { createResponder } from './respond.ts'
 import { createVisibility } from './visibility.ts'
 
 const FORMATS = Object.keys(FORMAT_FILES) as FeedFormat[]
+const SITE: Scope = { kind: 'site' }
 
 // Media types a reader may ask for at /feed, mapped to the format that answers (RSS by default).
 const NEGOTIABLE: Record<string, FeedFormat> = {
@@ -58,7 +64,7 @@ export function addRoutes(
 
   /** The scope a route names, or null (an unknown tag or author: 404). */
   const scopeFor = (c: Context, snapshot: Snapshot, prefix: string): Scope | null => {
-    if (prefix === '') return { kind: 'site' }
+    if (prefix === '') return SITE
     return snapshot.find(prefix.startsWith('/tags') ? 'tag' : 'author', c.req.param('slug') ?? '')
   }
 
@@ -71,13 +77,16 @@ export function addRoutes(
           const { snapshot, untilNext } = visible()
           const scope = scopeFor(c, snapshot, prefix)
           if (!scope) return notFound(c)
-          const articles = snapshot.articlesOf(scope)
           // Closures go straight into the request object: one held in a const gets a
           // per-request `__name` call from the bundler's keepNames (tsx and wrangler both).
+          // The articles are read only when the document is not memoised.
           return respond.feed(c, {
             key: `${scopeKey(scope)}@${snapshot.start}`,
             format,
-            view: () => subscriptionView(site, siteUrl, scope, articles, htmlClean),
+            view: () =>
+              whenReady(snapshot.slice(scope, 0, site.items), (newest) =>
+                subscriptionViewOf(site, siteUrl, scope, snapshot.count(scope), newest, htmlClean),
+              ),
             paths: () => scopePaths(scope),
             kind: 'feed',
             untilNext,
@@ -93,13 +102,23 @@ export function addRoutes(
           const scope = scopeFor(c, snapshot, prefix)
           const page = parsePage(c.req.param('page') ?? '')
           if (!scope || page === null) return notFound(c)
-          const articles = snapshot.articlesOf(scope)
-          const view = archiveView(site, siteUrl, scope, articles, page, htmlClean)
-          if (!view) return notFound(c)
+          const count = snapshot.count(scope)
+          const range = archiveRange(site, count, page)
+          if (!range) return notFound(c)
           // A full page never changes (archive.ts); the page being filled is a feed like any other.
-          const kind = page * site.items <= articles.length ? 'archive' : 'feed'
+          const kind = page * site.items <= count ? 'archive' : 'feed'
           const key = `${scopeKey(scope)}:archive:${page}@${snapshot.start}`
-          return respond.feed(c, { key, format, view: () => view, paths: () => view.paths, kind, untilNext })
+          return respond.feed(c, {
+            key,
+            format,
+            view: () =>
+              whenReady(snapshot.slice(scope, range[0], range[1]), (articles) =>
+                archiveViewOf(site, siteUrl, scope, count, page, articles, htmlClean),
+              ),
+            paths: () => archivePaths(scope, page),
+            kind,
+            untilNext,
+          })
         }),
       )
     }
@@ -118,8 +137,11 @@ export function addRoutes(
       return respond.feed(c, {
         key: `site@${snapshot.start}`,
         format,
-        view: () => subscriptionView(site, siteUrl, { kind: 'site' }, snapshot.articles, htmlClean),
-        paths: () => scopePaths({ kind: 'site' }),
+        view: () =>
+          whenReady(snapshot.slice(SITE, 0, site.items), (newest) =>
+            subscriptionViewOf(site, siteUrl, SITE, snapshot.count(SITE), newest, htmlClean),
+          ),
+        paths: () => scopePaths(SITE),
         kind: 'feed',
         untilNext,
         vary: 'Accept',
@@ -129,11 +151,17 @@ export function addRoutes(
 
   const index = (c: Context) => {
     const { snapshot, untilNext } = visible()
-    const shown = snapshot.articles.slice(0, site.items)
     return respond.page(c, {
       key: `index@${snapshot.start}`,
-      render: () => renderIndex(site, siteUrl, shown, snapshot.tags, snapshot.authors),
-      updated: newestUpdate(snapshot.articles),
+      render: async () =>
+        renderIndex(
+          site,
+          siteUrl,
+          await snapshot.slice(SITE, 0, site.items),
+          snapshot.tags,
+          snapshot.authors,
+        ),
+      updated: snapshot.updated(SITE),
       untilNext,
     })
   }
@@ -153,11 +181,10 @@ export function addRoutes(
         const { snapshot, untilNext } = visible()
         const scope = scopeFor(c, snapshot, prefix)
         if (!scope) return notFound(c)
-        const articles = snapshot.articlesOf(scope)
         return respond.page(c, {
           key: `page:${scopeKey(scope)}@${snapshot.start}`,
-          render: () => renderScope(site, siteUrl, scope, articles.slice(0, site.items)),
-          updated: newestUpdate(articles),
+          render: async () => renderScope(site, siteUrl, scope, await snapshot.slice(scope, 0, site.items)),
+          updated: snapshot.updated(scope),
           untilNext,
         })
       }),
@@ -169,13 +196,15 @@ export function addRoutes(
     pageMethods((c) => {
       const slug = c.req.param('slug') ?? ''
       const { snapshot, untilNext } = visible()
-      const article = snapshot.article(slug)
-      if (!article) return notFound(c)
-      return respond.page(c, {
-        key: `article:${slug}@${snapshot.start}`,
-        render: () => renderArticle(site, siteUrl, article),
-        updated: article.updated,
-        untilNext,
+      // In memory the article is there at once; kept in pieces, it may be read first.
+      return whenReady(snapshot.article(slug), (article) => {
+        if (!article) return notFound(c)
+        return respond.page(c, {
+          key: `article:${slug}@${snapshot.start}`,
+          render: () => renderArticle(site, siteUrl, article),
+          updated: article.updated,
+          untilNext,
+        })
       })
     }),
   )
