@@ -90,7 +90,10 @@ export type CachePolicy = {
 
 export type Corpus = {
   site: Site
-  /** Newest first by `date`, ties broken by slug: the order every feed and page shows. */
+  /**
+   * Newest first by `date`, ties broken by slug: the order every feed and page shows. When the
+   * corpus is kept in pieces (`shards`), only the articles dated after the build are here.
+   */
   articles: Article[]
   /** SHA-256 of the site and the articles: the corpus version. */
   hash: string
@@ -100,6 +103,41 @@ export type Corpus = {
    * built any other way leaves it unset and is scanned.
    */
   htmlClean?: boolean
+  /**
+   * Set when `dateline build` kept the corpus in pieces, in the site's static assets, because it
+   * is too big for a Worker's bundle: every article dated up to the build is there, not in
+   * `articles` (src/shards).
+   */
+  shards?: Shards
+}
+
+/**
+ * Where a corpus kept in pieces is, and what the Worker needs to know without reading a piece.
+ * Each scope's articles (the site's, a tag's, an author's), oldest first, are cut into chunks of
+ * `chunk` articles, a multiple of `site.items`, so an archive page is one chunk (or part of one)
+ * and a subscription feed at most two. A slug finds its article through one of `buckets` files.
+ */
+export type Shards = {
+  /** Path of the pieces in the static assets: `/_dateline/{version}`. */
+  base: string
+  /** Articles per chunk. */
+  chunk: number
+  /** How many slug files there are (a power of two). */
+  buckets: number
+  /** The scopes, each one's folder its index: the site first, then tags, then authors. */
+  scopes: ShardScope[]
+}
+
+export type ShardScope = {
+  kind: string
+  /** Empty for the site. */
+  slug: string
+  /** How many articles the chunks hold. */
+  count: number
+  /** The newest `updated` among them. */
+  updated: string | null
+  /** Each spelling of the tag or author and how many articles use it, to name it as in memory. */
+  spellings: [string, number][]
 }
 
 /** Orders articles newest first; ties by slug so the order never depends on file-system order. */

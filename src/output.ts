@@ -18,6 +18,8 @@ import { dirname, join, relative } from 'node:path'
 import { listFiles } from './content/load.ts'
 import { MEDIA_TYPES } from './content/media-types.ts'
 import type { Corpus } from './corpus.ts'
+import { SHARDS_ROOT } from './shards/layout.ts'
+import { type ShardStats, writeShards } from './shards/write.ts'
 
 /** Writes `bytes` to `path` unless the file already holds exactly them; true when written. */
 export async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
@@ -47,14 +49,53 @@ export async function copyMedia(
 }
 
 /**
- * Writes the corpus the Worker imports, `JSON.stringify(corpus)` and a newline; returns the path
- * when it changed, else null. Written a piece at a time: 100,000 articles make more JSON than V8
- * can hold in one string.
+ * Above about this much JSON, the corpus goes to static assets in pieces (src/shards) instead of
+ * into the Worker's bundle. Every new isolate parses the bundled corpus before its first answer:
+ * 4 MB of JSON (about 1,000 articles) is ~15 ms of CPU on this kind of machine, beyond the 10 ms a
+ * request may take cold; and the free plan's bundle limit (3 MB compressed) is ~5,000 articles.
  */
-export async function writeCorpus(corpus: Corpus, out: string): Promise<string | null> {
+export const SHARD_ABOVE = 4 * 1024 * 1024
+
+export type ShardMode = 'auto' | 'always' | 'never'
+
+export type WrittenCorpus = {
+  /** The path of corpus.json when it changed, else null. */
+  path: string | null
+  /** Set when the articles went to static assets in pieces. */
+  shards?: ShardStats
+}
+
+/**
+ * Writes the corpus the Worker imports, `JSON.stringify(corpus)` and a newline. A big corpus
+ * (`SHARD_ABOVE`, or `shards: 'always'`) leaves its articles dated up to `now` in pieces under
+ * `{out}/public/_dateline/` (src/shards/write.ts) and corpus.json holds the rest and the map of
+ * the pieces. Written a piece at a time: 100,000 articles make more JSON than V8 can hold in one
+ * string.
+ */
+export async function writeCorpus(
+  corpus: Corpus,
+  out: string,
+  { shards = 'auto', now = Date.now() }: { shards?: ShardMode; now?: number } = {},
+): Promise<WrittenCorpus> {
   const path = join(out, 'corpus.json')
-  const changed = await writeStreamIfChanged(path, corpusJson(corpus))
-  return changed ? path : null
+  const publicDir = join(out, 'public')
+  let written = corpus
+  let stats: ShardStats | undefined
+  if (shards === 'always' || (shards === 'auto' && approximateJson(corpus) > SHARD_ABOVE)) {
+    ;({ corpus: written, stats } = writeShards(corpus, publicDir, now))
+  } else {
+    // Pieces of an earlier, bigger build would be uploaded for nothing.
+    rmSync(join(publicDir, SHARDS_ROOT), { recursive: true, force: true })
+  }
+  const changed = await writeStreamIfChanged(path, corpusJson(written))
+  return { path: changed ? path : null, ...(stats ? { shards: stats } : {}) }
+}
+
+/** About how long the corpus's JSON is, without making it: its text fields and ~400 per article. */
+function approximateJson(corpus: Corpus): number {
+  let n = 0
+  for (const a of corpus.articles) n += a.html.length + a.summary.length + a.title.length + 400
+  return n
 }
 
 /** About how many characters of JSON are encoded and written at a time. */

@@ -40,7 +40,7 @@ describe('writeCorpus', () => {
   it('writes JSON.stringify(corpus) and a newline, a piece at a time', async () => {
     const out = await outDir()
     for (const corpus of [corpusOf(0), corpusOf(2), corpusOf(800)]) {
-      expect(await writeCorpus(corpus, out)).toBe(join(out, 'corpus.json'))
+      expect((await writeCorpus(corpus, out)).path).toBe(join(out, 'corpus.json'))
       expect(await readFile(join(out, 'corpus.json'), 'utf8')).toBe(`${JSON.stringify(corpus)}\n`)
     }
     expect(readdirSync(out)).toEqual(['corpus.json'])
@@ -51,7 +51,7 @@ describe('writeCorpus', () => {
     await writeCorpus(corpusOf(800), out)
     const before = (await stat(join(out, 'corpus.json'))).mtimeMs
     await new Promise((r) => setTimeout(r, 20))
-    expect(await writeCorpus(corpusOf(800), out)).toBeNull()
+    expect((await writeCorpus(corpusOf(800), out)).path).toBeNull()
     expect((await stat(join(out, 'corpus.json'))).mtimeMs).toBe(before)
   })
 
@@ -61,12 +61,12 @@ describe('writeCorpus', () => {
     const cases = [corpusOf(800, 3), corpusOf(800, 790), corpusOf(900), corpusOf(700), corpusOf(700)]
     await writeCorpus(corpusOf(800), out)
     for (const [k, corpus] of cases.entries()) {
-      expect(await writeCorpus(corpus, out)).toBe(k === 4 ? null : path)
+      expect((await writeCorpus(corpus, out)).path).toBe(k === 4 ? null : path)
       expect(await readFile(path, 'utf8')).toBe(`${JSON.stringify(corpus)}\n`)
     }
     // The old file with something after the same bytes: the extra is cut.
     await writeFile(path, `${JSON.stringify(cases[4])}\n{}`)
-    expect(await writeCorpus(cases[4], out)).toBe(path)
+    expect((await writeCorpus(cases[4], out)).path).toBe(path)
     expect(await readFile(path, 'utf8')).toBe(`${JSON.stringify(cases[4])}\n`)
     expect(existsSync(join(out, `corpus.json.${process.pid}.tmp`))).toBe(false)
   })

@@ -1,11 +1,30 @@
 /** `dateline build`: the corpus the Worker imports, and the media it serves as static assets. */
 import { join } from 'node:path'
 import { CACHE_FILE, readArticleCache, writeArticleCache } from '../content/cache-file.ts'
-import { copyMedia, writeCorpus } from '../output.ts'
-import { CONTENT, type Command, contentDirOf, flag, out, SKIP_INVALID, text } from './command.ts'
+import { copyMedia, type ShardMode, writeCorpus } from '../output.ts'
+import type { ShardStats } from '../shards/write.ts'
+import {
+  CONTENT,
+  type Command,
+  contentDirOf,
+  flag,
+  type OptionSpec,
+  out,
+  SKIP_INVALID,
+  text,
+  UsageError,
+} from './command.ts'
 import { now } from './io.ts'
 import { loadForOutput, summary } from './load.ts'
 import { formatDuration } from './progress.ts'
+
+const SHARDS: OptionSpec = {
+  name: 'shards',
+  value: 'WHEN',
+  help: 'keep the articles in pieces in {out}/public/_dateline/ instead of the bundle: auto, always, never',
+  default: 'auto (above about 4 MB of corpus, ~1,000 articles)',
+}
+const SHARD_MODES: ShardMode[] = ['auto', 'always', 'never']
 
 export const build: Command = {
   name: 'build',
@@ -14,8 +33,10 @@ export const build: Command = {
     'Loads the content and writes {out}/corpus.json, which the Worker imports, and copies the\n' +
     "media files to {out}/public (wrangler.toml's static assets). Writes nothing while there are\n" +
     'problems, unless --skip-invalid; a file is rewritten only when its bytes change. What each\n' +
-    'article file became is kept in {out}/.cache/, so the next build parses only changed files.',
-  options: [CONTENT, out('build'), SKIP_INVALID],
+    'article file became is kept in {out}/.cache/, so the next build parses only changed files.\n' +
+    'A big corpus stays out of the bundle: the articles dated up to now go to the static assets in\n' +
+    'pieces, and the Worker reads only the pieces a request needs (README, "Big sites").',
+  options: [CONTENT, out('build'), SKIP_INVALID, SHARDS],
   exits: [
     '0  written (or already up to date)',
     '1  problems in the content; nothing written',
@@ -26,18 +47,26 @@ export const build: Command = {
     const started = now(io)
     const contentDir = contentDirOf(values, io)
     const dir = text(values, 'out') ?? 'build'
+    const shards = (text(values, 'shards') ?? 'auto') as ShardMode
+    if (!SHARD_MODES.includes(shards)) throw new UsageError(`--shards takes ${SHARD_MODES.join(', ')}`)
     // Written only when the build writes: one with problems writes nothing at all.
     const cacheFile = join(dir, '.cache', CACHE_FILE)
     const cache = readArticleCache(cacheFile)
     const result = await loadForOutput(contentDir, flag(values, 'skip-invalid'), io, { cache })
     if (!result) return 1
-    const written = await writeCorpus(result.corpus, dir)
+    const written = await writeCorpus(result.corpus, dir, { shards })
     writeArticleCache(cache, cacheFile)
     // wrangler.toml serves build/public as static assets, before the Worker runs.
     const media = await copyMedia(contentDir, join(dir, 'public'))
     io.out(
-      `[dateline] build: ${summary(result)}; ${written ? 'wrote' : 'unchanged'} ${written ?? `${dir}/corpus.json`}; ${media.files} media files, ${media.changed} changed; ${result.counts.files} files read in ${formatDuration(now(io) - started)}`,
+      `[dateline] build: ${summary(result)}; ${written.path ? 'wrote' : 'unchanged'} ${written.path ?? `${dir}/corpus.json`}${piecesNote(written.shards)}; ${media.files} media files, ${media.changed} changed; ${result.counts.files} files read in ${formatDuration(now(io) - started)}`,
     )
     return 0
   },
+}
+
+function piecesNote(stats: ShardStats | undefined): string {
+  if (!stats) return ''
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`
+  return ` and ${stats.files} pieces (${mb(stats.bytes)}, largest ${mb(stats.largest)}) in public/_dateline`
 }

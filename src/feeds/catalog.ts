@@ -35,25 +35,36 @@ export function scopePaths(scope: Scope): Record<FeedFormat, string> {
 
 export type Named = { slug: string; name: string; count: number }
 
-/**
- * The tags (or authors) of `articles`, sorted by slug. Spellings that share a slug are
- * one entry, shown with the most used spelling (ties: the first in code-point order).
- */
-export function collect(articles: readonly Article[], names: (a: Article) => string[]): Named[] {
-  const bySlug = new Map<string, { count: number; spellings: Map<string, number> }>()
+/** Per slug: how many articles have it, and how often each spelling of it is used. */
+export type Tally = Map<string, { count: number; spellings: Map<string, number> }>
+
+/** Counts the names of `articles` into `into` (a corpus kept in pieces adds live articles to its own). */
+export function tally(
+  articles: readonly Article[],
+  names: (a: Article) => string[],
+  into: Tally = new Map(),
+): Tally {
   for (const a of articles) {
     for (const slug of new Set(names(a).map(slugify))) {
-      const entry = bySlug.get(slug) ?? { count: 0, spellings: new Map() }
+      const entry = into.get(slug) ?? { count: 0, spellings: new Map() }
       entry.count++
-      bySlug.set(slug, entry)
+      into.set(slug, entry)
     }
     for (const name of names(a)) {
-      const entry = bySlug.get(slugify(name))
+      const entry = into.get(slugify(name))
       entry?.spellings.set(name, (entry.spellings.get(name) ?? 0) + 1)
     }
   }
+  return into
+}
+
+/**
+ * The names of a tally, sorted by slug. Spellings that share a slug are one entry, shown with the
+ * most used spelling (ties: the first in code-point order).
+ */
+export function namedOf(counted: Tally): Named[] {
   const out: Named[] = []
-  for (const [slug, { count, spellings }] of bySlug) {
+  for (const [slug, { count, spellings }] of counted) {
     const name = [...spellings].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))[0][0]
     out.push({ slug, name, count })
   }
@@ -61,9 +72,16 @@ export function collect(articles: readonly Article[], names: (a: Article) => str
   return out.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
 }
 
-export const tagsOf = (articles: readonly Article[]) => collect(articles, (a) => a.tags)
-export const authorsOf = (articles: readonly Article[]) =>
-  collect(articles, (a) => a.authors.map((p) => p.name))
+/** The tags (or authors) of `articles`, sorted by slug (`namedOf`). */
+export function collect(articles: readonly Article[], names: (a: Article) => string[]): Named[] {
+  return namedOf(tally(articles, names))
+}
+
+export const tagNames = (a: Article) => a.tags
+export const authorNames = (a: Article) => a.authors.map((p) => p.name)
+
+export const tagsOf = (articles: readonly Article[]) => collect(articles, tagNames)
+export const authorsOf = (articles: readonly Article[]) => collect(articles, authorNames)
 
 /** Whether the article belongs to the scope. */
 export function inScope(scope: Scope, a: Article): boolean {

@@ -3,6 +3,7 @@
  */
 import { type Context, Hono } from 'hono'
 import type { Corpus } from '../corpus.ts'
+import { type FetchShard, ShardUnavailable } from '../shards/reader.ts'
 import { normaliseSiteUrl } from '../site-url.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
 import { ERROR_HEADERS } from './methods.ts'
@@ -19,6 +20,11 @@ export type AppOptions = {
   compress?: Compressor
   /** A cache of rendered documents shared beyond this process (the Workers Cache API). */
   documentCache?: DocumentCache
+  /**
+   * Reads one piece of a corpus that `dateline build` kept in static assets (`corpus.shards`):
+   * required for such a corpus; the Worker reads them through its `ASSETS` binding.
+   */
+  fetchShard?: FetchShard
 }
 
 /**
@@ -27,7 +33,14 @@ export type AppOptions = {
  * const app = createApp({ corpus, siteUrl: 'https://news.example.com' })
  * export default app
  */
-export function createApp({ corpus, clock = Date.now, siteUrl, compress, documentCache }: AppOptions): Hono {
+export function createApp({
+  corpus,
+  clock = Date.now,
+  siteUrl,
+  compress,
+  documentCache,
+  fetchShard,
+}: AppOptions): Hono {
   const app = new Hono()
   const notFound = (c: Context) =>
     c.body(renderError(404, 'There is nothing at this address.'), 404, ERROR_HEADERS)
@@ -37,6 +50,7 @@ export function createApp({ corpus, clock = Date.now, siteUrl, compress, documen
     now: clock,
     compress,
     shared: documentCache,
+    fetchShard,
     notFound,
   })
   // Standalone, every other path is ours; mounted in another app, the host's notFound answers paths
@@ -46,6 +60,14 @@ export function createApp({ corpus, clock = Date.now, siteUrl, compress, documen
   // A bug must not show a stack trace to the world; it is logged for the operator instead.
   app.onError((err, c) => {
     console.error(`[dateline] ${c.req.method} ${c.req.path}:`, err)
+    // The articles are in static assets that could not be read: ours to fix, and worth a retry
+    // (RFC 9110 §15.6.4), not a broken page for caches to keep.
+    if (err instanceof ShardUnavailable) {
+      return c.body(renderError(503, 'This page cannot be read right now.'), 503, {
+        ...ERROR_HEADERS,
+        'Retry-After': '60',
+      })
+    }
     return c.body(renderError(500, 'Something went wrong on our side.'), 500, ERROR_HEADERS)
   })
   return app

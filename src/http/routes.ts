@@ -5,11 +5,11 @@
  */
 import type { Context, Hono } from 'hono'
 import { accepts } from 'hono/accepts'
-import type { Corpus } from '../corpus.ts'
+import type { Article, Corpus } from '../corpus.ts'
 import { parsePage } from '../feeds/archive.ts'
 import { FEED_STYLESHEET_PATH } from '../feeds/browser-prolog.ts'
 import { FORMAT_FILES, type Scope, scopePaths } from '../feeds/catalog.ts'
-import { type Snapshot, whenReady } from '../feeds/snapshot.ts'
+import { createSnapshot, type Snapshot, whenReady } from '../feeds/snapshot.ts'
 import {
   archivePaths,
   archiveRange,
@@ -17,6 +17,8 @@ import {
   type FeedFormat,
   subscriptionViewOf,
 } from '../feeds/view.ts'
+import { createShardReader, type FetchShard } from '../shards/reader.ts'
+import { createShardedSnapshot } from '../shards/snapshot.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
 import { FEED_CSS, FEED_CSS_CACHE_CONTROL } from './feed-css.ts'
 import { feedMethods, pageMethods } from './methods.ts'
@@ -45,6 +47,8 @@ export type RouteContext = {
   now: () => number
   compress?: Compressor
   shared?: DocumentCache
+  /** Reads the pieces of a corpus kept in static assets (`corpus.shards`). */
+  fetchShard?: FetchShard
   /**
    * The 404 answer. Not `c.notFound()`: in an app mounted in another (`host.route('/news', app)`)
    * that is the host's handler, and an unknown tag or article is ours to answer.
@@ -55,10 +59,10 @@ export type RouteContext = {
 /** Adds every route to `app`, each answering its methods (methods.ts). */
 export function addRoutes(
   app: Hono,
-  { corpus, siteUrl, now, compress, shared, notFound }: RouteContext,
+  { corpus, siteUrl, now, compress, shared, fetchShard, notFound }: RouteContext,
 ): void {
   const respond = createResponder({ corpus, siteUrl, compress, shared })
-  const visible = createVisibility(corpus, now)
+  const visible = createVisibility(corpus, now, snapshotMaker(corpus, fetchShard))
   const { site } = corpus
   const htmlClean = corpus.htmlClean === true
 
@@ -234,4 +238,14 @@ function withSlash(c: Context): Response {
 
 function scopeKey(scope: Scope): string {
   return scope.kind === 'site' ? 'site' : `${scope.kind}:${scope.slug}`
+}
+
+/** In-memory snapshots, or for a corpus kept in pieces snapshots that read them (src/shards). */
+function snapshotMaker(corpus: Corpus, fetchShard?: FetchShard) {
+  const { shards } = corpus
+  if (!shards) return createSnapshot
+  if (!fetchShard)
+    throw new Error('this corpus keeps its articles in static assets: createApp needs `fetchShard`')
+  const reader = createShardReader(shards, fetchShard)
+  return (start: number, live: Article[]) => createShardedSnapshot(start, live, shards, reader)
 }

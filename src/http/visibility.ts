@@ -3,7 +3,7 @@
  * seconds until the next scheduled one goes live (no response may be cached past that moment).
  * Snapshots are built once per visible set and shared by every request.
  */
-import type { Corpus } from '../corpus.ts'
+import type { Article, Corpus } from '../corpus.ts'
 import { published } from '../feeds/select.ts'
 import { createSnapshot, type Snapshot } from '../feeds/snapshot.ts'
 
@@ -12,7 +12,11 @@ export type Visible = { snapshot: Snapshot; untilNext: number | null }
 // The visible set changes only when a scheduled article goes live: a few sets at most.
 const MAX_SNAPSHOTS = 16
 
-export function createVisibility(corpus: Corpus, now: () => number): () => Visible {
+export function createVisibility(
+  corpus: Corpus,
+  now: () => number,
+  makeSnapshot: (start: number, articles: Article[]) => Snapshot = createSnapshot,
+): () => Visible {
   const snapshots = new Map<number, Snapshot>()
   const dates = corpus.articles.map((a) => Date.parse(a.date))
   // The set found last, and the instants between which it stays the set: from its newest
@@ -26,7 +30,7 @@ export function createVisibility(corpus: Corpus, now: () => number): () => Visib
       let snapshot = snapshots.get(start)
       if (!snapshot) {
         if (snapshots.size >= MAX_SNAPSHOTS) snapshots.clear()
-        snapshot = createSnapshot(start, articles)
+        snapshot = makeSnapshot(start, articles)
         snapshots.set(start, snapshot)
       }
       const from = start < dates.length ? dates[start] : Number.NEGATIVE_INFINITY

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const root = new URL('../../', import.meta.url).pathname
   const { corpus, problems } = await loadContent(`${root}content`)
   if (problems.length) throw new Error(`sample content has problems: ${JSON.stringify(problems)}`)
-  await writeCorpus(corpus, `${root}build`)
+  await writeCorpus(corpus, `${root}build`, { shards: 'never' })
   const app = createApp({ corpus, siteUrl: SITE_URL })
   const now = Date.now()
   const articlePaths = corpus.articles

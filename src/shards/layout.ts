@@ -1,0 +1,33 @@
+/**
+ * Where each piece of a corpus kept in pieces lives: the same rules for `dateline build`, which
+ * writes them (write.ts), and for the Worker, which reads them (reader.ts).
+ */
+
+/** The folder of every corpus's pieces in the static assets (never served to the public). */
+export const SHARDS_ROOT = '/_dateline'
+
+/** A scope's chunk `index`: the articles at its oldest-first positions `[index·chunk, …)`. */
+export function chunkPath(base: string, scope: number, index: number): string {
+  return `${base}/${scope}/${index}.json`
+}
+
+/** The slug file a slug is listed in. */
+export function bucketPath(base: string, bucket: number): string {
+  return `${base}/slugs/${bucket}.json`
+}
+
+/**
+ * The bucket of a slug: FNV-1a over its UTF-16 code units. Not cryptographic: it only spreads
+ * slugs evenly, and it is the same on Node and in workerd.
+ */
+export function bucketOf(slug: string, buckets: number): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < slug.length; i++) {
+    h ^= slug.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0) % buckets
+}
+
+/** A slug file: each slug with its article's oldest-first position among the site's. */
+export type BucketFile = [slug: string, position: number][]

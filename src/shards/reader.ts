@@ -1,0 +1,84 @@
+/**
+ * Reads the pieces of a corpus kept in static assets (layout.ts) and keeps the most recently used
+ * in memory, so a warm isolate answers from memory and a cold one reads only what a request
+ * needs. Runs in the Worker; `fetchShard` is how this runtime reads a static asset.
+ */
+import type { Article, Shards } from '../corpus.ts'
+import { type BucketFile, bucketPath, chunkPath } from './layout.ts'
+
+/** Reads one piece, parsed: in the Worker, `env.ASSETS.fetch` and `Response.json()`. */
+export type FetchShard = (path: string) => Promise<unknown>
+
+/** A piece could not be read: the deployment is missing its assets or they are not this build's. */
+export class ShardUnavailable extends Error {
+  constructor(path: string, reason: string) {
+    super(`corpus piece ${path}: ${reason}`)
+    this.name = 'ShardUnavailable'
+  }
+}
+
+export type ShardReader = {
+  /** A scope's chunk, oldest first; at once when it is in memory. */
+  chunk(scope: number, index: number): Article[] | Promise<Article[]>
+  /** A slug file as slug → oldest-first position among the site's articles. */
+  bucket(index: number): Map<string, number> | Promise<Map<string, number>>
+}
+
+/**
+ * Each cached chunk holds `shards.chunk` articles (~5 KB each): 48 chunks of 50 are ~12 MB of
+ * strings, well inside a Worker's 128 MB, and enough for the subscription feeds aggregators poll.
+ */
+export function createShardReader(
+  shards: Shards,
+  fetchShard: FetchShard,
+  { maxChunks = 48, maxBuckets = 64 } = {},
+): ShardReader {
+  const chunks = lru<Article[]>(maxChunks, (path, value) => {
+    if (!Array.isArray(value)) throw new ShardUnavailable(path, 'not a list of articles')
+    return value as Article[]
+  })
+  const buckets = lru<Map<string, number>>(maxBuckets, (path, value) => {
+    if (!Array.isArray(value)) throw new ShardUnavailable(path, 'not a list of slugs')
+    return new Map(value as BucketFile)
+  })
+  return {
+    chunk: (scope, index) => chunks(chunkPath(shards.base, scope, index), fetchShard),
+    bucket: (index) => buckets(bucketPath(shards.base, index), fetchShard),
+  }
+}
+
+/**
+ * A least-recently-used memo of pieces by path (a Map keeps insertion order; a hit moves to the
+ * end). Concurrent requests for one piece share one read; a failed read is forgotten, so the
+ * next request tries again.
+ */
+function lru<T>(max: number, parse: (path: string, value: unknown) => T) {
+  const done = new Map<string, T>()
+  const pending = new Map<string, Promise<T>>()
+  return (path: string, fetchShard: FetchShard): T | Promise<T> => {
+    const hit = done.get(path)
+    if (hit !== undefined) {
+      done.delete(path)
+      done.set(path, hit)
+      return hit
+    }
+    let read = pending.get(path)
+    if (!read) {
+      read = fetchShard(path).then(
+        (value) => {
+          pending.delete(path)
+          const parsed = parse(path, value)
+          if (done.size >= max) done.delete(done.keys().next().value as string)
+          done.set(path, parsed)
+          return parsed
+        },
+        (err: unknown) => {
+          pending.delete(path)
+          throw err instanceof ShardUnavailable ? err : new ShardUnavailable(path, String(err))
+        },
+      )
+      pending.set(path, read)
+    }
+    return read
+  }
+}

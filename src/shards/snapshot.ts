@@ -1,0 +1,106 @@
+/**
+ * The snapshot (src/feeds/snapshot.ts) of a corpus kept in pieces: the scopes and their counts
+ * come from the map in the bundle, the articles from the pieces, read only when a document is not
+ * memoised. The articles scheduled at build time are in the bundle; those live at this snapshot's
+ * moment (`live`) are newer than every stored one, so they come first in every scope.
+ */
+import type { Article, Shards } from '../corpus.ts'
+import { authorNames, inScope, namedOf, type Scope, type Tally, tagNames, tally } from '../feeds/catalog.ts'
+import { newestUpdate } from '../feeds/select.ts'
+import { type Snapshot, whenReady } from '../feeds/snapshot.ts'
+import { bucketOf } from './layout.ts'
+import type { ShardReader } from './reader.ts'
+
+export function createShardedSnapshot(
+  start: number,
+  live: Article[],
+  shards: Shards,
+  reader: ShardReader,
+): Snapshot {
+  const folders = new Map<string, number>()
+  const stored = { tag: new Map() as Tally, author: new Map() as Tally }
+  shards.scopes.forEach((s, i) => {
+    folders.set(`${s.kind}:${s.slug}`, i)
+    if (s.kind === 'tag' || s.kind === 'author') {
+      stored[s.kind].set(s.slug, { count: s.count, spellings: new Map(s.spellings) })
+    }
+  })
+  const tags = namedOf(tally(live, tagNames, stored.tag))
+  const authors = namedOf(tally(live, authorNames, stored.author))
+  const tagBySlug = new Map(tags.map((t) => [t.slug, t]))
+  const authorBySlug = new Map(authors.map((p) => [p.slug, p]))
+  const liveBySlug = new Map(live.map((a) => [a.slug, a]))
+
+  type Entry = { folder: number; stored: number; live: Article[]; updated: string | null }
+  const entries = new Map<string, Entry>()
+  const of = (scope: Scope): Entry => {
+    const key = scope.kind === 'site' ? 'site:' : `${scope.kind}:${scope.slug}`
+    let entry = entries.get(key)
+    if (!entry) {
+      const folder = folders.get(key) ?? -1
+      const mine = scope.kind === 'site' ? live : live.filter((a) => inScope(scope, a))
+      const storedUpdated = folder < 0 ? null : shards.scopes[folder].updated
+      const liveUpdated = newestUpdate(mine)
+      entry = {
+        folder,
+        stored: folder < 0 ? 0 : shards.scopes[folder].count,
+        live: mine,
+        updated:
+          liveUpdated === null || (storedUpdated !== null && storedUpdated > liveUpdated)
+            ? storedUpdated
+            : liveUpdated,
+      }
+      entries.set(key, entry)
+    }
+    return entry
+  }
+
+  /** The stored articles of a scope at oldest-first positions `[from, to)`. */
+  const stretch = (folder: number, from: number, to: number): Article[] | Promise<Article[]> => {
+    const size = shards.chunk
+    const first = Math.floor(from / size)
+    const parts: (Article[] | Promise<Article[]>)[] = []
+    for (let i = first; i * size < to; i++) parts.push(reader.chunk(folder, i))
+    const cut = (chunks: Article[][]) => chunks.flat().slice(from - first * size, to - first * size)
+    return parts.some((p) => p instanceof Promise) ? Promise.all(parts).then(cut) : cut(parts as Article[][])
+  }
+
+  return {
+    start,
+    tags,
+    authors,
+    find(kind, slug) {
+      const named = (kind === 'tag' ? tagBySlug : authorBySlug).get(slug)
+      return named ? { kind, slug: named.slug, name: named.name } : null
+    },
+    count(scope) {
+      const entry = of(scope)
+      return entry.stored + entry.live.length
+    },
+    updated: (scope) => of(scope).updated,
+    slice(scope, from, to) {
+      const entry = of(scope)
+      const m = entry.live.length
+      const head = entry.live.slice(from, Math.min(to, m))
+      // Newest-first positions past the live articles are stored ones: `[a, b)` from the newest.
+      const a = Math.max(from, m) - m
+      const b = Math.min(Math.max(to, m) - m, entry.stored)
+      if (a >= b) return head
+      return whenReady(stretch(entry.folder, entry.stored - b, entry.stored - a), (older) =>
+        head.concat(older.reverse()),
+      )
+    },
+    article(slug) {
+      const scheduled = liveBySlug.get(slug)
+      if (scheduled || shards.scopes.length === 0 || shards.scopes[0].count === 0) return scheduled
+      return whenReady(reader.bucket(bucketOf(slug, shards.buckets)), (bucket) => {
+        const position = bucket.get(slug)
+        if (position === undefined) return undefined
+        return whenReady(reader.chunk(0, Math.floor(position / shards.chunk)), (chunk) => {
+          const found = chunk[position % shards.chunk]
+          return found?.slug === slug ? found : undefined
+        })
+      })
+    },
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * A corpus kept in pieces answers every request exactly as the same corpus in memory: same status,
+ * headers and bytes for every document and page of the site, at moments before and after
+ * scheduled articles go live, for one chunk per archive page and for several.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Corpus } from '../../src/corpus.ts'
+import { createApp } from '../../src/http/app.ts'
+import { writeShards } from '../../src/shards/write.ts'
+import { siteAddresses } from '../../src/site-map.ts'
+import { BUILT, filePieces, madeUpCorpus } from './support.ts'
+
+const SITE_URL = 'https://news.example.com'
+const HOUR = 3_600_000
+// At the build; after the first scheduled article; after all four.
+const MOMENTS = [BUILT, BUILT + 2.5 * HOUR, BUILT + 9 * HOUR]
+
+let corpus: Corpus
+beforeAll(async () => {
+  corpus = await madeUpCorpus()
+}, 60_000)
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile())
+}
+
+async function answer(app: ReturnType<typeof createApp>, path: string, headers: Record<string, string> = {}) {
+  const res = await app.request(path, { headers })
+  return { status: res.status, headers: [...res.headers], body: await res.text() }
+}
+
+describe.each([
+  { chunks: 'one archive page a chunk', maxFiles: undefined },
+  { chunks: 'several archive pages a chunk (few files allowed)', maxFiles: 90 },
+])('a corpus in pieces, $chunks', ({ maxFiles }) => {
+  it('answers every address byte for byte as the corpus in memory, before and after scheduled articles go live', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
+    const { corpus: manifest } = writeShards(corpus, dir, BUILT, { maxFiles })
+    const chunk = manifest.shards?.chunk ?? 0
+    expect(chunk % corpus.site.items).toBe(0)
+    expect(chunk > corpus.site.items).toBe(maxFiles !== undefined)
+    // The bundle keeps only what was scheduled at the build (four here, and make-corpus's 2099 one).
+    expect(manifest.articles.every((a) => Date.parse(a.date) > BUILT)).toBe(true)
+    expect(manifest.articles.length).toBeGreaterThanOrEqual(4)
+    for (const now of MOMENTS) {
+      const clock = () => now
+      const memory = createApp({ corpus, siteUrl: SITE_URL, clock })
+      const pieces = createApp({ corpus: manifest, siteUrl: SITE_URL, clock, fetchShard: filePieces(dir) })
+      const addresses = siteAddresses(corpus, now)
+      expect(addresses.length).toBeGreaterThan(300)
+      for (const { path } of addresses) {
+        expect(await answer(pieces, path), `${path} at ${new Date(now).toISOString()}`).toEqual(
+          await answer(memory, path),
+        )
+      }
+      const scheduled = corpus.articles.filter((a) => Date.parse(a.date) > now)
+      const missing = [
+        '/articles/no-such-article',
+        '/tags/no-such-tag/rss.xml',
+        '/archive/9999/atom.xml',
+        '/tags/late-edition/',
+        '/authors/nova-reporter/feed.json',
+        ...scheduled.map((a) => `/articles/${encodeURIComponent(a.slug)}`),
+      ]
+      for (const path of missing) expect(await answer(pieces, path), path).toEqual(await answer(memory, path))
+    }
+  }, 120_000)
+})
+
+describe('the pieces', () => {
+  it('hold no article before its time: what is scheduled at the build stays in the bundle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
+    writeShards(corpus, dir, BUILT)
+    const text = allFiles(dir)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n')
+    const scheduled = corpus.articles.filter((a) => Date.parse(a.date) > BUILT)
+    expect(scheduled.length).toBeGreaterThanOrEqual(4)
+    for (const a of scheduled) {
+      expect(text).not.toContain(JSON.stringify(a.slug))
+      expect(text).not.toContain(JSON.stringify(a.title))
+    }
+    expect(text).not.toContain('Late Edition')
+  })
+
+  it('are the same bytes on every build of the same corpus, and their folder names the corpus version', () => {
+    const [a, b] = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'dateline-pieces-')))
+    const first = writeShards(corpus, a, BUILT).corpus
+    const second = writeShards(corpus, b, BUILT).corpus
+    expect(second).toEqual(first)
+    expect(first.shards?.base).toBe(`/_dateline/${corpus.hash.slice(0, 16)}`)
+    const files = allFiles(a).map((f) => f.slice(a.length))
+    expect(files.length).toBeGreaterThan(50)
+    const differ = files.filter((f) => !readFileSync(join(b, f)).equals(readFileSync(join(a, f))))
+    expect(differ).toEqual([])
+  })
+
+  it('are read once each: a warm app answers from memory, and a memoised document reads nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
+    const { corpus: manifest } = writeShards(corpus, dir, BUILT)
+    const fetchShard = filePieces(dir)
+    const app = createApp({ corpus: manifest, siteUrl: SITE_URL, clock: () => BUILT, fetchShard })
+    const slug = corpus.articles[100].slug
+    const paths = [
+      '/rss.xml',
+      '/atom.xml',
+      '/archive/3/feed.json',
+      `/articles/${encodeURIComponent(slug)}`,
+      '/',
+    ]
+    for (const path of paths) expect((await app.request(path)).status, path).toBe(200)
+    // The site feed's chunk(s), the archive page's, the slug file and the article's chunk.
+    expect(new Set(fetchShard.reads).size).toBe(fetchShard.reads.length)
+    expect(fetchShard.reads.length).toBeLessThanOrEqual(6)
+    const before = fetchShard.reads.length
+    for (const path of paths) expect((await app.request(path)).status, path).toBe(200)
+    expect(fetchShard.reads.length).toBe(before)
+  })
+
+  it('answer 503 with Retry-After, not 500, while a piece cannot be read, and are read again after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
+    const { corpus: manifest } = writeShards(corpus, dir, BUILT)
+    const files = filePieces(dir)
+    let broken = true
+    const fetchShard = (path: string) =>
+      broken ? Promise.reject(new Error('ASSETS answered 404')) : files(path)
+    const app = createApp({ corpus: manifest, siteUrl: SITE_URL, clock: () => BUILT, fetchShard })
+    const errors: unknown[] = []
+    const log = console.error
+    console.error = (...args: unknown[]) => errors.push(args)
+    try {
+      for (const path of ['/rss.xml', '/tags/', '/articles/x', '/archive/2/rss.xml']) {
+        const res = await app.request(path)
+        if (path === '/tags/') {
+          expect(res.status).toBe(404)
+          continue
+        }
+        expect(res.status, path).toBe(503)
+        expect(res.headers.get('Retry-After')).toBe('60')
+        const body = await res.text()
+        expect(body).not.toMatch(/Error|_dateline|at /)
+      }
+    } finally {
+      console.error = log
+    }
+    expect(errors.length).toBe(3)
+    broken = false
+    expect((await app.request('/rss.xml')).status).toBe(200)
+  })
+
+  it('are required: an app over a corpus in pieces without a way to read them is refused at once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
+    const { corpus: manifest } = writeShards(corpus, dir, BUILT)
+    expect(() => createApp({ corpus: manifest })).toThrow(/fetchShard/)
+  })
+})
