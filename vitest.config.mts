@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: everything on Node, and the Worker inside workerd (tests/worker).
+// Three projects: everything on Node, and the Worker inside workerd (tests/worker) and over a
+// corpus kept in pieces in static assets (tests/worker-shards).
 export default defineConfig({
   test: {
     projects: [
@@ -8,11 +9,12 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/worker/**'],
+          exclude: ['tests/worker/**', 'tests/worker-shards/**'],
           testTimeout: 30_000,
         },
       },
       'tests/worker/vitest.config.mts',
+      'tests/worker-shards/vitest.config.mts',
     ],
   },
 })

@@ -1,0 +1,44 @@
+import { exports } from 'cloudflare:workers'
+import { describe, expect, inject, it } from 'vitest'
+import corpus from './.build/corpus.json'
+
+const origin = 'http://localhost:8787'
+const fetchWorker = (path: string, init?: RequestInit) =>
+  exports.default.fetch(new Request(origin + path, init))
+
+describe('the Worker over a corpus kept in static assets', () => {
+  it('keeps only the map and the scheduled articles in its bundle', () => {
+    expect(corpus.shards.scopes.length).toBeGreaterThan(10)
+    expect(corpus.articles.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('answers every address byte for byte as Node renders it from the corpus in memory', async () => {
+    const expected = inject('shardedDocuments')
+    expect(Object.keys(expected).length).toBeGreaterThan(150)
+    for (const [path, body] of Object.entries(expected)) {
+      const res = await fetchWorker(path)
+      expect(res.status, path).toBe(200)
+      expect(await res.text(), path).toBe(body)
+    }
+  }, 120_000)
+
+  it('answers 304 from memory and 404 for articles not yet published', async () => {
+    const first = await fetchWorker('/archive/3/atom.xml')
+    expect(first.headers.get('Cache-Control')).toContain('immutable')
+    const etag = first.headers.get('ETag') as string
+    const again = await fetchWorker('/archive/3/atom.xml', { headers: { 'If-None-Match': etag } })
+    expect(again.status).toBe(304)
+    const scheduled = inject('scheduledPaths')
+    expect(scheduled.length).toBeGreaterThanOrEqual(4)
+    for (const path of scheduled) expect((await fetchWorker(path)).status, path).toBe(404)
+  })
+
+  it('never serves the pieces themselves', async () => {
+    const base = corpus.shards.base
+    for (const path of [`${base}/0/0.json`, `${base}/slugs/0.json`, '/_dateline/']) {
+      const res = await fetchWorker(path)
+      expect(res.status, path).toBe(404)
+      expect(await res.text()).not.toContain('"slug"')
+    }
+  })
+})
