@@ -96,10 +96,10 @@ if (only.includes('bundle')) {
 }
 if (only.includes('scale')) {
   const { scaleBuildTargets } = await import('./build.mjs')
-  const { corpusBundleTarget } = await import('./bundle.mjs')
+  const { edgeTargets } = await import('./edge.mjs')
   const { out, targets } = scaleBuildTargets({ corpus100k: corpus(100_000), work: WORK })
   report(targets)
-  report([corpusBundleTarget(join(out, 'corpus.json'))])
+  report(edgeTargets({ out, work: WORK }))
 }
 
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
