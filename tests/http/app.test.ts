@@ -68,9 +68,12 @@ describe('conditional requests', () => {
     expect(same.status).toBe(304)
     expect(await same.text()).toBe('')
     expect(same.headers.get('ETag')).toBe(etag)
-    expect(same.headers.get('Last-Modified')).toBe(first.headers.get('Last-Modified'))
     expect(same.headers.get('Cache-Control')).toBe(first.headers.get('Cache-Control'))
-    expect(same.headers.get('Content-Type')).toBeNull()
+    expect(same.headers.get('Vary')).toBe(first.headers.get('Vary'))
+    expect(same.headers.get('Access-Control-Allow-Origin')).toBe('*')
+    // RFC 9110 §15.4.5: no representation metadata the stored copy already has.
+    for (const name of ['Content-Type', 'Last-Modified', 'Link', 'X-Content-Type-Options'])
+      expect(same.headers.get(name), name).toBeNull()
   })
 
   it('answers 304 to the weak form of the ETag', async () => {
