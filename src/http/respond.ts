@@ -38,17 +38,23 @@ type SendOptions = {
   /** Set for feeds: a browser's page load gets them with a type it displays. */
   format?: FeedFormat
   /** Set for feeds: the paths for the Link header, asked for once per variant, not per request. */
-  paths?: () => Record<FeedFormat, string>
+  paths?: (data: never) => Record<FeedFormat, string>
+  data?: unknown
 }
 
-export type FeedRequest = {
+export type FeedRequest<T> = {
   /** Memo key: the scope (and archive page) and the visible set; the format is added. */
   key: string
   format: FeedFormat
-  /** What the feed shows; read only when the document is not memoised (it may read articles). */
-  view: () => FeedView | Promise<FeedView>
+  /**
+   * What the feed shows, from `data`; asked for only when the document is not memoised (it may
+   * read articles). Functions made once by the routes, with the request's `data`, rather than
+   * closures made for every request.
+   */
+  view: (data: T) => FeedView | Promise<FeedView>
   /** The document's path in each format, for the Link header (asked for only when needed). */
-  paths: () => Record<FeedFormat, string>
+  paths: (data: T) => Record<FeedFormat, string>
+  data: T
   kind: ResponseKind
   untilNext: number | null
   vary?: string
@@ -120,7 +126,10 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
       if (compress) vary.push('Accept-Encoding')
       const feedHeaders =
         options.paths && options.format
-          ? { ...FEED_CORS, Link: feedLinks(siteUrl, options.paths(), options.format, corpus.site.hub) }
+          ? {
+              ...FEED_CORS,
+              Link: feedLinks(siteUrl, options.paths(options.data as never), options.format, corpus.site.hub),
+            }
           : undefined
       const headers: Record<string, string> = {
         ...feedHeaders,
@@ -144,7 +153,7 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
 
   return {
     /** Renders a feed once per visible set and sends it. */
-    feed(c: Context, feed: FeedRequest): Response | Promise<Response> {
+    feed<T>(c: Context, feed: FeedRequest<T>): Response | Promise<Response> {
       const { format } = feed
       const key = `${format}:${feed.key}`
       // A memoised document is sent at once, without making the closures a render needs (they
@@ -154,7 +163,7 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
         store.get(
           key,
           () =>
-            whenReady(feed.view(), (view) => ({
+            whenReady(feed.view(feed.data), (view) => ({
               text: renderFeed(format, view),
               contentType: FEED_CONTENT_TYPES[format],
               updated: view.updated,

@@ -41,6 +41,9 @@ const NEGOTIABLE: Record<string, FeedFormat> = {
 // under /authors/:slug; archive pages under …/archive/:page.
 const SCOPE_PREFIXES = ['', '/tags/:slug', '/authors/:slug'] as const
 
+/** What the routes hand a feed's view and paths: the visible set, the scope, the archive page (0: none). */
+type FeedData = { snapshot: Snapshot; scope: Scope; page: number }
+
 export type RouteContext = {
   corpus: Corpus
   siteUrl: string
@@ -72,6 +75,21 @@ export function addRoutes(
     return snapshot.find(prefix.startsWith('/tags') ? 'tag' : 'author', c.req.param('slug') ?? '')
   }
 
+  // What a feed document shows and where it is: made only when it is not memoised.
+  const subscription = ({ snapshot, scope }: FeedData) =>
+    whenReady(snapshot.slice(scope, 0, site.items), (newest) =>
+      subscriptionViewOf(site, siteUrl, scope, snapshot.count(scope), newest, htmlClean),
+    )
+  const subscriptionPaths = ({ scope }: FeedData) => scopePaths(scope)
+  const archive = ({ snapshot, scope, page }: FeedData) => {
+    const count = snapshot.count(scope)
+    const [from, to] = archiveRange(site, count, page) ?? [0, 0]
+    return whenReady(snapshot.slice(scope, from, to), (articles) =>
+      archiveViewOf(site, siteUrl, scope, count, page, articles, htmlClean),
+    )
+  }
+  const archivePagePaths = ({ scope, page }: FeedData) => archivePaths(scope, page)
+
   for (const prefix of SCOPE_PREFIXES) {
     for (const format of FORMATS) {
       const path = `${prefix}/${FORMAT_FILES[format]}`
@@ -81,17 +99,15 @@ export function addRoutes(
           const { snapshot, untilNext } = visible()
           const scope = scopeFor(c, snapshot, prefix)
           if (!scope) return notFound(c)
-          // Closures go straight into the request object: one held in a const gets a
-          // per-request `__name` call from the bundler's keepNames (tsx and wrangler both).
-          // The articles are read only when the document is not memoised.
+          // The view and paths are made by functions made once (below), from the request's data:
+          // no closure per request (the bundler's keepNames gives each a `__name` call, tsx and
+          // wrangler both). The articles are read only when the document is not memoised.
           return respond.feed(c, {
             key: `${scopeKey(scope)}@${snapshot.start}`,
             format,
-            view: () =>
-              whenReady(snapshot.slice(scope, 0, site.items), (newest) =>
-                subscriptionViewOf(site, siteUrl, scope, snapshot.count(scope), newest, htmlClean),
-              ),
-            paths: () => scopePaths(scope),
+            view: subscription,
+            paths: subscriptionPaths,
+            data: { snapshot, scope, page: 0 },
             kind: 'feed',
             untilNext,
           })
@@ -115,11 +131,9 @@ export function addRoutes(
           return respond.feed(c, {
             key,
             format,
-            view: () =>
-              whenReady(snapshot.slice(scope, range[0], range[1]), (articles) =>
-                archiveViewOf(site, siteUrl, scope, count, page, articles, htmlClean),
-              ),
-            paths: () => archivePaths(scope, page),
+            view: archive,
+            paths: archivePagePaths,
+            data: { snapshot, scope, page },
             kind,
             untilNext,
           })
@@ -141,11 +155,9 @@ export function addRoutes(
       return respond.feed(c, {
         key: `site@${snapshot.start}`,
         format,
-        view: () =>
-          whenReady(snapshot.slice(SITE, 0, site.items), (newest) =>
-            subscriptionViewOf(site, siteUrl, SITE, snapshot.count(SITE), newest, htmlClean),
-          ),
-        paths: () => scopePaths(SITE),
+        view: subscription,
+        paths: subscriptionPaths,
+        data: { snapshot, scope: SITE, page: 0 },
         kind: 'feed',
         untilNext,
         vary: 'Accept',
