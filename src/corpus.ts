@@ -113,18 +113,22 @@ export type Corpus = {
 
 /**
  * Where a corpus kept in pieces is, and what the Worker needs to know without reading a piece.
- * Each scope's articles (the site's, a tag's, an author's), oldest first, are cut into chunks of
- * `chunk` articles, a multiple of `site.items`, so an archive page is one chunk (or part of one)
- * and a subscription feed at most two. A slug finds its article through one of `buckets` files.
+ * Every stored article is in one chunk of `chunk` articles, in the site's order oldest first, so
+ * nothing is stored twice. A tag's or an author's articles are found through its index files:
+ * the site positions of its articles, oldest first, `index` to a file. A request reads at most
+ * one chunk per article it shows (small chunks keep that cheap whatever a tag's density), and a
+ * slug finds its article through one of `buckets` files.
  */
 export type Shards = {
   /** Path of the pieces in the static assets: `/_dateline/{version}`. */
   base: string
   /** Articles per chunk. */
   chunk: number
+  /** Site positions per index file. */
+  index: number
   /** How many slug files there are (a power of two). */
   buckets: number
-  /** The scopes, each one's folder its index: the site first, then tags, then authors. */
+  /** The scopes, each one's folder its number: the site first, then tags, then authors. */
   scopes: ShardScope[]
 }
 
@@ -132,7 +136,7 @@ export type ShardScope = {
   kind: string
   /** Empty for the site. */
   slug: string
-  /** How many articles the chunks hold. */
+  /** How many stored articles it has. */
   count: number
   /** The newest `updated` among them. */
   updated: string | null

@@ -6,8 +6,13 @@
 /** The folder of every corpus's pieces in the static assets (never served to the public). */
 export const SHARDS_ROOT = '/_dateline'
 
-/** A scope's chunk `index`: the articles at its oldest-first positions `[index·chunk, …)`. */
-export function chunkPath(base: string, scope: number, index: number): string {
+/** Chunk `index` of the stored articles: the site's oldest-first positions `[index·chunk, …)`. */
+export function chunkPath(base: string, index: number): string {
+  return `${base}/articles/${index}.json`
+}
+
+/** Index file `index` of a tag or an author (its folder `scope`): site positions, oldest first. */
+export function indexPath(base: string, scope: number, index: number): string {
   return `${base}/${scope}/${index}.json`
 }
 

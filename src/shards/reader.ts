@@ -4,7 +4,7 @@
  * needs. Runs in the Worker; `fetchShard` is how this runtime reads a static asset.
  */
 import type { Article, Shards } from '../corpus.ts'
-import { type BucketFile, bucketPath, chunkPath } from './layout.ts'
+import { type BucketFile, bucketPath, chunkPath, indexPath } from './layout.ts'
 
 /** Reads one piece, parsed: in the Worker, `env.ASSETS.fetch` and `Response.json()`. */
 export type FetchShard = (path: string) => Promise<unknown>
@@ -18,31 +18,39 @@ export class ShardUnavailable extends Error {
 }
 
 export type ShardReader = {
-  /** A scope's chunk, oldest first; at once when it is in memory. */
-  chunk(scope: number, index: number): Article[] | Promise<Article[]>
+  /** A chunk of the stored articles, oldest first; at once when it is in memory. */
+  chunk(index: number): Article[] | Promise<Article[]>
+  /** An index file of a tag or an author: site positions, oldest first. */
+  positions(scope: number, index: number): number[] | Promise<number[]>
   /** A slug file as slug → oldest-first position among the site's articles. */
   bucket(index: number): Map<string, number> | Promise<Map<string, number>>
 }
 
 /**
- * Each cached chunk holds `shards.chunk` articles (~5 KB each): 48 chunks of 50 are ~12 MB of
- * strings, well inside a Worker's 128 MB, and enough for the subscription feeds aggregators poll.
+ * Each cached chunk holds `shards.chunk` articles (~4 KB each): 2,048 articles in the usual 256
+ * chunks of 8 are ~16 MB, well inside a Worker's 128 MB, and hold the newest articles that every
+ * subscription feed (what aggregators poll) shows.
  */
 export function createShardReader(
   shards: Shards,
   fetchShard: FetchShard,
-  { maxChunks = 48, maxBuckets = 64 } = {},
+  { maxArticles = 2048, maxIndexes = 128, maxBuckets = 64 } = {},
 ): ShardReader {
-  const chunks = lru<Article[]>(maxChunks, (path, value) => {
+  const chunks = lru<Article[]>(Math.max(4, Math.floor(maxArticles / shards.chunk)), (path, value) => {
     if (!Array.isArray(value)) throw new ShardUnavailable(path, 'not a list of articles')
     return value as Article[]
+  })
+  const indexes = lru<number[]>(maxIndexes, (path, value) => {
+    if (!Array.isArray(value)) throw new ShardUnavailable(path, 'not a list of positions')
+    return value as number[]
   })
   const buckets = lru<Map<string, number>>(maxBuckets, (path, value) => {
     if (!Array.isArray(value)) throw new ShardUnavailable(path, 'not a list of slugs')
     return new Map(value as BucketFile)
   })
   return {
-    chunk: (scope, index) => chunks(chunkPath(shards.base, scope, index), fetchShard),
+    chunk: (index) => chunks(chunkPath(shards.base, index), fetchShard),
+    positions: (scope, index) => indexes(indexPath(shards.base, scope, index), fetchShard),
     bucket: (index) => buckets(bucketPath(shards.base, index), fetchShard),
   }
 }

@@ -55,15 +55,32 @@ export function createShardedSnapshot(
     return entry
   }
 
-  /** The stored articles of a scope at oldest-first positions `[from, to)`. */
-  const stretch = (folder: number, from: number, to: number): Article[] | Promise<Article[]> => {
+  /** The stored articles at these site positions (oldest first), each chunk read once. */
+  const articlesAt = (positions: number[]): Article[] | Promise<Article[]> => {
     const size = shards.chunk
-    const first = Math.floor(from / size)
-    const parts: (Article[] | Promise<Article[]>)[] = []
-    for (let i = first; i * size < to; i++) parts.push(reader.chunk(folder, i))
-    const cut = (chunks: Article[][]) => chunks.flat().slice(from - first * size, to - first * size)
-    return parts.some((p) => p instanceof Promise) ? Promise.all(parts).then(cut) : cut(parts as Article[][])
+    const wanted = [...new Set(positions.map((p) => Math.floor(p / size)))]
+    const read = wanted.map((i) => reader.chunk(i))
+    const pick = (chunks: Article[][]) => {
+      const byIndex = new Map(wanted.map((i, k) => [i, chunks[k]]))
+      return positions.map((p) => (byIndex.get(Math.floor(p / size)) as Article[])[p % size])
+    }
+    return read.some((r) => r instanceof Promise) ? Promise.all(read).then(pick) : pick(read as Article[][])
   }
+
+  /** The site positions of a scope's stored articles at its oldest-first positions `[from, to)`. */
+  const positionsOf = (folder: number, from: number, to: number): number[] | Promise<number[]> => {
+    if (folder === 0) return Array.from({ length: to - from }, (_, i) => from + i)
+    const size = shards.index
+    const first = Math.floor(from / size)
+    const read: (number[] | Promise<number[]>)[] = []
+    for (let i = first; i * size < to; i++) read.push(reader.positions(folder, i))
+    const cut = (lists: number[][]) => lists.flat().slice(from - first * size, to - first * size)
+    return read.some((r) => r instanceof Promise) ? Promise.all(read).then(cut) : cut(read as number[][])
+  }
+
+  /** The stored articles of a scope at oldest-first positions `[from, to)`. */
+  const stretch = (folder: number, from: number, to: number): Article[] | Promise<Article[]> =>
+    whenReady(positionsOf(folder, from, to), articlesAt)
 
   return {
     start,
@@ -96,7 +113,7 @@ export function createShardedSnapshot(
       return whenReady(reader.bucket(bucketOf(slug, shards.buckets)), (bucket) => {
         const position = bucket.get(slug)
         if (position === undefined) return undefined
-        return whenReady(reader.chunk(0, Math.floor(position / shards.chunk)), (chunk) => {
+        return whenReady(reader.chunk(Math.floor(position / shards.chunk)), (chunk) => {
           const found = chunk[position % shards.chunk]
           return found?.slug === slug ? found : undefined
         })

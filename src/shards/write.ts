@@ -6,16 +6,23 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Article, Corpus, ShardScope, Shards } from '../corpus.ts'
+import type { Corpus, ShardScope, Shards } from '../corpus.ts'
 import { authorNames, tagNames, tally } from '../feeds/catalog.ts'
 import { slugify } from '../feeds/slug.ts'
-import { type BucketFile, bucketOf, bucketPath, chunkPath, SHARDS_ROOT } from './layout.ts'
+import { type BucketFile, bucketOf, bucketPath, chunkPath, indexPath, SHARDS_ROOT } from './layout.ts'
 
 /**
  * Workers Static Assets take 20,000 files per deployment on the free plan; the pieces stay well
- * under it so media files fit beside them. Above it, chunks hold several archive pages each.
+ * under it so media files fit beside them. Above it, chunks hold more articles each.
  */
 export const MAX_SHARD_FILES = 15_000
+/**
+ * Articles per chunk, at least. A page of n articles of a sparse tag reads n chunks: 8 articles
+ * (~35 KB) each keeps that to a few hundred KB of JSON to parse, well inside a cold request's CPU.
+ */
+const MIN_CHUNK = 8
+/** Site positions per index file (~7 KB of JSON). */
+const INDEX = 1024
 /** About this many slugs per slug file (~20 KB of JSON). */
 const SLUGS_PER_BUCKET = 512
 
@@ -32,36 +39,37 @@ export function writeShards(
   now: number,
   { maxFiles = MAX_SHARD_FILES } = {},
 ): { corpus: Corpus; stats: ShardStats } {
-  const { articles, site } = corpus
+  const { articles } = corpus
   let split = 0
   while (split < articles.length && Date.parse(articles[split].date) > now) split++
   const scheduled = articles.slice(0, split)
   // Oldest first: a position never changes as newer articles arrive, so neither does a full chunk.
   const stored = articles.slice(split).reverse()
 
-  const tags = tally(stored, tagNames)
-  const authors = tally(stored, authorNames)
-  const scopes: ShardScope[] = [scopeOf('site', '', stored.length, stored, [])]
-  const members: number[][] = [stored.map((_, i) => i)]
-  const index = new Map<string, number>()
+  // The tags' and authors' scopes, each with its articles' site positions, oldest first.
+  const scopes: ShardScope[] = [scopeOf('site', '', stored.length, [])]
+  const members: number[][] = [[]]
+  const folder = new Map<string, number>()
   for (const [kind, counted] of [
-    ['tag', tags],
-    ['author', authors],
+    ['tag', tally(stored, tagNames)],
+    ['author', tally(stored, authorNames)],
   ] as const) {
     for (const slug of [...counted.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-      index.set(`${kind}:${slug}`, scopes.length)
       const entry = counted.get(slug) as { count: number; spellings: Map<string, number> }
-      scopes.push(scopeOf(kind, slug, entry.count, [], [...entry.spellings]))
+      folder.set(`${kind}:${slug}`, scopes.length)
+      scopes.push(scopeOf(kind, slug, entry.count, [...entry.spellings]))
       members.push([])
     }
   }
   stored.forEach((a, position) => {
+    const site = scopes[0]
+    if (site.updated === null || a.updated > site.updated) site.updated = a.updated
     for (const [kind, names] of [
       ['tag', tagNames(a)],
       ['author', authorNames(a)],
     ] as const) {
       for (const slug of new Set(names.map(slugify))) {
-        const at = index.get(`${kind}:${slug}`) as number
+        const at = folder.get(`${kind}:${slug}`) as number
         members[at].push(position)
         const scope = scopes[at]
         if (scope.updated === null || a.updated > scope.updated) scope.updated = a.updated
@@ -70,13 +78,14 @@ export function writeShards(
   })
 
   const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, stored.length / SLUGS_PER_BUCKET)))
-  let pages = 1
-  while (files(members, site.items * pages) + buckets > maxFiles && pages < stored.length) pages++
-  const chunk = site.items * pages
-  const base = `${SHARDS_ROOT}/${corpus.hash.slice(0, 16)}`
-  const root = join(publicDir, SHARDS_ROOT)
-  rmSync(root, { recursive: true, force: true })
+  let indexFiles = 0
+  for (const m of members) indexFiles += Math.ceil(m.length / INDEX)
+  let chunk = MIN_CHUNK
+  while (Math.ceil(stored.length / chunk) + indexFiles + buckets > maxFiles && chunk < stored.length)
+    chunk *= 2
 
+  const base = `${SHARDS_ROOT}/${corpus.hash.slice(0, 16)}`
+  rmSync(join(publicDir, SHARDS_ROOT), { recursive: true, force: true })
   const stats: ShardStats = { files: 0, bytes: 0, largest: 0 }
   const write = (path: string, text: string) => {
     writeFileSync(join(publicDir, path), text)
@@ -85,13 +94,18 @@ export function writeShards(
     stats.bytes += bytes
     stats.largest = Math.max(stats.largest, bytes)
   }
-  // Each article is serialised once, however many scopes list it.
-  const json = stored.map((a) => JSON.stringify(a))
+
+  // Each article once, in the site's order, a chunk at a time (never the whole corpus as JSON).
+  mkdirSync(join(publicDir, base, 'articles'), { recursive: true })
+  for (let i = 0; i * chunk < stored.length; i++) {
+    const part = stored.slice(i * chunk, (i + 1) * chunk).map((a) => JSON.stringify(a))
+    write(chunkPath(base, i), `[${part.join(',')}]`)
+  }
   members.forEach((positions, scope) => {
+    if (positions.length === 0) return
     mkdirSync(join(publicDir, base, String(scope)), { recursive: true })
-    for (let i = 0; i * chunk < positions.length; i++) {
-      const part = positions.slice(i * chunk, (i + 1) * chunk).map((p) => json[p])
-      write(chunkPath(base, scope, i), `[${part.join(',')}]`)
+    for (let i = 0; i * INDEX < positions.length; i++) {
+      write(indexPath(base, scope, i), JSON.stringify(positions.slice(i * INDEX, (i + 1) * INDEX)))
     }
   })
   const slugs: BucketFile[] = Array.from({ length: buckets }, () => [])
@@ -103,25 +117,10 @@ export function writeShards(
     write(bucketPath(base, bucket), JSON.stringify(list))
   })
 
-  const shards: Shards = { base, chunk, buckets, scopes }
+  const shards: Shards = { base, chunk, index: INDEX, buckets, scopes }
   return { corpus: { ...corpus, articles: scheduled, shards }, stats }
 }
 
-function scopeOf(
-  kind: string,
-  slug: string,
-  count: number,
-  articles: Article[],
-  spellings: [string, number][],
-): ShardScope {
-  let updated: string | null = null
-  for (const a of articles) if (updated === null || a.updated > updated) updated = a.updated
-  return { kind, slug, count, updated, spellings }
-}
-
-/** How many chunk files the scopes take with `chunk` articles each. */
-function files(members: number[][], chunk: number): number {
-  let n = 0
-  for (const m of members) n += Math.ceil(m.length / chunk)
-  return n
+function scopeOf(kind: string, slug: string, count: number, spellings: [string, number][]): ShardScope {
+  return { kind, slug, count, updated: null, spellings }
 }
