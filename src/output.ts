@@ -82,7 +82,7 @@ export async function writeCorpus(
   let written = corpus
   let stats: ShardStats | undefined
   if (shards === 'always' || (shards === 'auto' && approximateJson(corpus) > SHARD_ABOVE)) {
-    ;({ corpus: written, stats } = writeShards(corpus, publicDir, now))
+    ;({ corpus: written, stats } = await writeShards(corpus, publicDir, now))
   } else {
     // Pieces of an earlier, bigger build would be uploaded for nothing.
     rmSync(join(publicDir, SHARDS_ROOT), { recursive: true, force: true })

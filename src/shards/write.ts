@@ -4,7 +4,8 @@
  * articles still scheduled (they must not be readable before their time, and assets are public
  * files) and the map of the pieces. Node only.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Corpus, ShardScope, Shards } from '../corpus.ts'
 import { authorNames, tagNames, tally } from '../feeds/catalog.ts'
@@ -23,6 +24,8 @@ export const MAX_SHARD_FILES = 15_000
 const MIN_CHUNK = 8
 /** Site positions per index file (~7 KB of JSON). */
 const INDEX = 1024
+/** Files being written at once. */
+const WRITING = 16
 /** About this many slugs per slug file (~20 KB of JSON). */
 const SLUGS_PER_BUCKET = 512
 
@@ -33,12 +36,12 @@ export type ShardStats = { files: number; bytes: number; largest: number }
  * returns the corpus the Worker imports in their stead. `now` splits the articles: those dated
  * after it stay in the bundle.
  */
-export function writeShards(
+export async function writeShards(
   corpus: Corpus,
   publicDir: string,
   now: number,
   { maxFiles = MAX_SHARD_FILES } = {},
-): { corpus: Corpus; stats: ShardStats } {
+): Promise<{ corpus: Corpus; stats: ShardStats }> {
   const { articles } = corpus
   let split = 0
   while (split < articles.length && Date.parse(articles[split].date) > now) split++
@@ -87,35 +90,39 @@ export function writeShards(
   const base = `${SHARDS_ROOT}/${corpus.hash.slice(0, 16)}`
   rmSync(join(publicDir, SHARDS_ROOT), { recursive: true, force: true })
   const stats: ShardStats = { files: 0, bytes: 0, largest: 0 }
-  const write = (path: string, text: string) => {
-    writeFileSync(join(publicDir, path), text)
+  // Files are written by libuv's threads while this one makes the next: 13,000 files of 100,000
+  // articles took 9.6 s one after the other. At most WRITING at a time, so memory stays flat.
+  const writing = new Set<Promise<void>>()
+  const write = async (path: string, text: string) => {
     const bytes = Buffer.byteLength(text)
     stats.files++
     stats.bytes += bytes
     stats.largest = Math.max(stats.largest, bytes)
+    const done: Promise<void> = writeFile(join(publicDir, path), text).finally(() => writing.delete(done))
+    writing.add(done)
+    if (writing.size >= WRITING) await Promise.race(writing)
   }
 
   // Each article once, in the site's order, a chunk at a time (never the whole corpus as JSON).
   mkdirSync(join(publicDir, base, 'articles'), { recursive: true })
   for (let i = 0; i * chunk < stored.length; i++) {
     const part = stored.slice(i * chunk, (i + 1) * chunk).map((a) => JSON.stringify(a))
-    write(chunkPath(base, i), `[${part.join(',')}]`)
+    await write(chunkPath(base, i), `[${part.join(',')}]`)
   }
-  members.forEach((positions, scope) => {
-    if (positions.length === 0) return
+  for (const [scope, positions] of members.entries()) {
+    if (positions.length === 0) continue
     mkdirSync(join(publicDir, base, String(scope)), { recursive: true })
     for (let i = 0; i * INDEX < positions.length; i++) {
-      write(indexPath(base, scope, i), JSON.stringify(positions.slice(i * INDEX, (i + 1) * INDEX)))
+      await write(indexPath(base, scope, i), JSON.stringify(positions.slice(i * INDEX, (i + 1) * INDEX)))
     }
-  })
+  }
   const slugs: BucketFile[] = Array.from({ length: buckets }, () => [])
   stored.forEach((a, position) => {
     slugs[bucketOf(a.slug, buckets)].push([a.slug, position])
   })
   mkdirSync(join(publicDir, base, 'slugs'), { recursive: true })
-  slugs.forEach((list, bucket) => {
-    write(bucketPath(base, bucket), JSON.stringify(list))
-  })
+  for (const [bucket, list] of slugs.entries()) await write(bucketPath(base, bucket), JSON.stringify(list))
+  await Promise.all(writing)
 
   const shards: Shards = { base, chunk, index: INDEX, buckets, scopes }
   return { corpus: { ...corpus, articles: scheduled, shards }, stats }

@@ -40,7 +40,7 @@ describe.each([
 ])('a corpus in pieces, $chunks', ({ maxFiles }) => {
   it('answers every address byte for byte as the corpus in memory, before and after scheduled articles go live', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
-    const { corpus: manifest } = writeShards(corpus, dir, BUILT, { maxFiles })
+    const { corpus: manifest } = await writeShards(corpus, dir, BUILT, { maxFiles })
     const chunk = manifest.shards?.chunk ?? 0
     expect(chunk).toBe(maxFiles === undefined ? 8 : 32)
     // The bundle keeps only what was scheduled at the build (four here, and make-corpus's 2099 one).
@@ -72,9 +72,9 @@ describe.each([
 })
 
 describe('the pieces', () => {
-  it('hold no article before its time: what is scheduled at the build stays in the bundle', () => {
+  it('hold no article before its time: what is scheduled at the build stays in the bundle', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
-    writeShards(corpus, dir, BUILT)
+    await writeShards(corpus, dir, BUILT)
     const text = allFiles(dir)
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n')
@@ -87,10 +87,10 @@ describe('the pieces', () => {
     expect(text).not.toContain('Late Edition')
   })
 
-  it('are the same bytes on every build of the same corpus, and their folder names the corpus version', () => {
+  it('are the same bytes on every build of the same corpus, and their folder names the corpus version', async () => {
     const [a, b] = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'dateline-pieces-')))
-    const first = writeShards(corpus, a, BUILT).corpus
-    const second = writeShards(corpus, b, BUILT).corpus
+    const first = (await writeShards(corpus, a, BUILT)).corpus
+    const second = (await writeShards(corpus, b, BUILT)).corpus
     expect(second).toEqual(first)
     expect(first.shards?.base).toBe(`/_dateline/${corpus.hash.slice(0, 16)}`)
     const files = allFiles(a).map((f) => f.slice(a.length))
@@ -101,7 +101,7 @@ describe('the pieces', () => {
 
   it('are read once each: a warm app answers from memory, and a memoised document reads nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
-    const { corpus: manifest } = writeShards(corpus, dir, BUILT)
+    const { corpus: manifest } = await writeShards(corpus, dir, BUILT)
     const fetchShard = filePieces(dir)
     const app = createApp({ corpus: manifest, siteUrl: SITE_URL, clock: () => BUILT, fetchShard })
     const slug = corpus.articles[100].slug
@@ -129,7 +129,7 @@ describe('the pieces', () => {
 
   it('answer 503 with Retry-After, not 500, while a piece cannot be read, and are read again after', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
-    const { corpus: manifest } = writeShards(corpus, dir, BUILT)
+    const { corpus: manifest } = await writeShards(corpus, dir, BUILT)
     const files = filePieces(dir)
     let broken = true
     const fetchShard = (path: string) =>
@@ -158,9 +158,9 @@ describe('the pieces', () => {
     expect((await app.request('/rss.xml')).status).toBe(200)
   })
 
-  it('are required: an app over a corpus in pieces without a way to read them is refused at once', () => {
+  it('are required: an app over a corpus in pieces without a way to read them is refused at once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
-    const { corpus: manifest } = writeShards(corpus, dir, BUILT)
+    const { corpus: manifest } = await writeShards(corpus, dir, BUILT)
     expect(() => createApp({ corpus: manifest })).toThrow(/fetchShard/)
   })
 })
