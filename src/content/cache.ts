@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Site } from '../corpus.ts'
-import { type FileOutcome, SITE_FIELDS } from './process-file.ts'
+import { type FileOutcome, SITE_FIELDS } from './outcome.ts'
 
 export type CacheEntry = { hash: string; file: string; outcome: FileOutcome }
 

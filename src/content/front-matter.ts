@@ -5,6 +5,7 @@
  */
 import matter from 'gray-matter'
 import { parseDocument, YAMLError } from 'yaml'
+import { quickFrontMatter } from './front-matter-quick.ts'
 import type { Problem } from './problem.ts'
 import { lineAt } from './problem.ts'
 
@@ -48,18 +49,21 @@ export function readFrontMatter(text: string, file: string): FrontMatter | Probl
   if (!/^---/.test(text)) return { data: {}, body: text, bodyLine: 1, lineOf: () => undefined }
   // gray-matter skips the engine for an empty block, so a ---js block is refused by its name too.
   if (/^---[ \t]*(js|javascript)[ \t]*(\r?\n|$)/i.test(text)) return { file, line: 1, message: JS_REFUSED }
-  let parsed: matter.GrayMatterFile<string>
+  let parsed: { data: unknown; matter: string; content: string } | undefined = quickFrontMatter(text)
   try {
-    parsed = matter(text, options)
+    parsed ??= matter(text, options)
   } catch (e) {
     if (e instanceof RefusedEngine) return { file, line: 1, message: JS_REFUSED }
     if (e instanceof YAMLError) {
       const line = e.linePos?.[0].line
       const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+      // Where the stack runs out depends on the thread and on how much of the parser V8 has
+      // optimised, so the column of an overflow would differ from run to run: left out.
+      const column = /Maximum call stack/.test(reason) ? '' : ` (column ${e.linePos?.[0].col})`
       return {
         file,
         line,
-        message: `front matter is not valid YAML: ${reason} (column ${e.linePos?.[0].col}); quote values that contain ": " or start with "!"`,
+        message: `front matter is not valid YAML: ${reason}${column}; quote values that contain ": " or start with "!"`,
       }
     }
     const message = e instanceof Error ? e.message : String(e)

@@ -12,8 +12,8 @@ import { parseSiteConfig } from '../site.ts'
 import type { ArticleCache } from './cache.ts'
 import type { LocalFile } from './enclosures.ts'
 import { measureLocalFiles } from './media-files.ts'
+import { ARTICLE_EXTENSIONS, type FileOutcome, failed } from './outcome.ts'
 import type { Problem } from './problem.ts'
-import { type FileOutcome, failed, PARSERS } from './process-file.ts'
 import { processFiles } from './process-files.ts'
 import { isUnpublishedName } from './published-names.ts'
 
@@ -154,7 +154,8 @@ function hashCorpus(site: Site, articles: Article[]): string {
   return hash.update(']}').digest('hex')
 }
 
-const listArticleFiles = (dir: string) => listFiles(dir, (ext) => ext in PARSERS)
+const isArticle = (ext: string) => (ARTICLE_EXTENSIONS as readonly string[]).includes(ext)
+const listArticleFiles = (dir: string) => listFiles(dir, isArticle)
 
 /**
  * Every file under `dir` whose extension (lower case, with the dot) `accept`s, in code-point

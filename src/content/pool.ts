@@ -7,7 +7,8 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { Site } from '../corpus.ts'
-import { type BatchResult, type FileTask, failed, hashBytes, processBatch } from './process-file.ts'
+import { type BatchResult, type FileTask, failed, hashBytes } from './outcome.ts'
+import type { processBatch } from './process-file.ts'
 
 export type PoolOptions = {
   size: number
@@ -16,6 +17,8 @@ export type PoolOptions = {
   hash: boolean
   /** The worker's module; tests pass one that fails on purpose. */
   entry?: URL
+  /** Parses a batch on this thread, once the pool is off (the caller has the parsers loaded). */
+  processBatch: typeof processBatch
 }
 
 export type Pool = {
@@ -26,8 +29,20 @@ export type Pool = {
   close: () => Promise<void>
 }
 
-/** The worker's module: registers tsx, then imports `process-file.ts`. */
-export const WORKER_ENTRY = new URL('./load-worker.mjs', import.meta.url)
+/**
+ * The compiled `load-worker.ts`, where bin/compile-cache.js compiled the CLI (it defines this
+ * constant); undefined when running from the source.
+ */
+declare const DATELINE_LOAD_WORKER: string | undefined
+
+/**
+ * The worker's module: the compiled one beside the compiled CLI, else `load-worker.mjs`, which
+ * registers tsx and imports `load-worker.ts`.
+ */
+export const WORKER_ENTRY = new URL(
+  typeof DATELINE_LOAD_WORKER === 'string' ? DATELINE_LOAD_WORKER : './load-worker.mjs',
+  import.meta.url,
+)
 
 /** Batches queued per worker: one running and one waiting, so a worker never idles between two. */
 const QUEUE = 2
@@ -37,7 +52,7 @@ type Slot = { worker: Worker; jobs: Map<number, Job>; ready: boolean; error?: Er
 
 /** Starts `size` workers; they load in the background while the caller works. */
 export function startPool(options: PoolOptions): Pool {
-  const { size, site, hash, entry = WORKER_ENTRY } = options
+  const { size, site, hash, entry = WORKER_ENTRY, processBatch } = options
   let slots: Slot[] = []
   let off = false
   let closing = false

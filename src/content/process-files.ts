@@ -7,16 +7,8 @@ import { availableParallelism } from 'node:os'
 import type { Site } from '../corpus.ts'
 import { type CacheEntry, cacheKey } from './cache.ts'
 import type { LoadOptions } from './load.ts'
+import { type BatchResult, type FileOutcome, type FileTask, hashBytes, reachedStackLimit } from './outcome.ts'
 import { startPool } from './pool.ts'
-import {
-  type BatchResult,
-  type FileOutcome,
-  type FileTask,
-  hashBytes,
-  processBatch,
-  processFile,
-  reachedStackLimit,
-} from './process-file.ts'
 import { readArticleBytes } from './read-file.ts'
 
 /** Fewer files to parse than this are parsed on this thread: starting a worker costs more. */
@@ -27,6 +19,16 @@ const BATCH = 32
 
 /** Files read between two turns of the event loop when they need no parsing. */
 const YIELD_EVERY = 256
+
+/**
+ * The parsers (marked, gray-matter, yaml, sanitize-html), imported when the first file needs
+ * parsing: a load whose files are all in the cache never loads them (about a tenth of a second).
+ */
+let parsers: Promise<typeof import('./process-file.ts')> | undefined
+const loadParsers = () => {
+  parsers ??= import('./process-file.ts')
+  return parsers
+}
 
 /** Resolves on the event loop's next turn. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
@@ -67,9 +69,10 @@ export async function processFiles(
     batch = []
     if (b.length === 0) return
     misses += b.length
+    const { processBatch } = await loadParsers()
     if (!pool && size > 0) {
       const enough = workers !== 'auto' || (cold ? files.length : misses) >= WORKER_THRESHOLD
-      if (enough) pool = startPool({ size, site, hash: !!cache, entry: options.workerEntry })
+      if (enough) pool = startPool({ size, site, hash: !!cache, entry: options.workerEntry, processBatch })
     }
     const place = (r: BatchResult) => {
       for (const [k, { i, task }] of b.entries()) {
@@ -119,8 +122,11 @@ export async function processFiles(
   // A parser that ran out of stack got as far as the stack let it, which depends on the thread
   // and on how deep the call came in: such files are parsed again from the bottom of this
   // thread's stack, so that what they become does not depend on where they were first parsed.
-  for (const { i, task } of deep) {
-    outcomes[i] = await new Promise((resolve) => setImmediate(() => resolve(processFile(task, site))))
+  if (deep.length > 0) {
+    const { processFile } = await loadParsers()
+    for (const { i, task } of deep) {
+      outcomes[i] = await new Promise((resolve) => setImmediate(() => resolve(processFile(task, site))))
+    }
   }
   if (cache) {
     // The entries of the files there are now, in their order; those parsed are not saved yet.

@@ -1,0 +1,64 @@
+/**
+ * What an article file becomes, and the small helpers around it that need no parser: the loader
+ * imports this eagerly, and `process-file.ts` (marked, gray-matter, yaml, sanitize-html) only when
+ * a file has to be parsed, so a load served from the cache never loads the parsers.
+ */
+import { createHash } from 'node:crypto'
+import type { Article } from '../corpus.ts'
+import type { Problem } from './problem.ts'
+
+/** The extensions of article files (lower case, with the dot); `process-file.ts` parses each. */
+export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.txt'] as const
+
+/**
+ * A file in the content folder that an article's image or enclosure names: `index` is its entry
+ * in `article.enclosures`, whose `length` the loader measures (`media-files.ts`).
+ */
+export type LocalRef = { index: number; key: string; line?: number; path: string }
+
+/** What one file becomes. Plain data: it crosses to and from workers and into the cache. */
+export type FileOutcome =
+  /** `local`: the article's files in the content folder, not yet measured. */
+  | { kind: 'article'; article: Article; local: LocalRef[] }
+  | { kind: 'draft' }
+  | { kind: 'problems'; problems: Problem[] }
+
+/** One file to process: `file` is the path problems show, `source` the path in the folder. */
+export type FileTask = { file: string; source: string; bytes: Uint8Array }
+
+/** The fields of `Site` that `normalise` reads; an outcome depends on these and the bytes only. */
+export const SITE_FIELDS = ['timezone', 'author'] as const
+
+/** What a batch of tasks comes back as: an outcome per task, and its hash when asked for. */
+export type BatchResult = { outcomes: FileOutcome[]; hashes?: string[] }
+
+/** The outcome of a file on which dateline itself failed, with the reason's first line. */
+export function failed(
+  file: string,
+  e: unknown,
+  what = 'dateline failed on this file',
+): { kind: 'problems'; problems: Problem[] } {
+  const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]
+  return {
+    kind: 'problems',
+    problems: [{ file, message: `${what} (${reason}); please report it with the file` }],
+  }
+}
+
+// V8's message for a stack overflow, and markdown.ts's for one in marked.
+const STACK_LIMIT = /Maximum call stack size exceeded|nested too deeply to render/
+
+/**
+ * Whether the outcome came from a parser running out of stack: with more stack it may get further
+ * (or fail elsewhere), so it depends on the thread and on the depth of the call. `process-files.ts`
+ * parses such a file again from the bottom of its own thread's stack, the deepest there is:
+ * workers have a smaller one (`pool.ts`).
+ */
+export function reachedStackLimit(outcome: FileOutcome): boolean {
+  return outcome.kind === 'problems' && outcome.problems.some((p) => STACK_LIMIT.test(p.message))
+}
+
+/** The cache key of a file's bytes: SHA-256, base64url. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url')
+}
