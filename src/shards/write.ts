@@ -4,8 +4,8 @@
  * articles still scheduled (they must not be readable before their time, and assets are public
  * files) and the map of the pieces. Node only.
  */
-import { mkdirSync, rmSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Corpus, ShardScope, Shards } from '../corpus.ts'
 import { authorNames, tagNames, tally } from '../feeds/catalog.ts'
@@ -24,12 +24,14 @@ export const MAX_SHARD_FILES = 15_000
 const MIN_CHUNK = 8
 /** Site positions per index file (~7 KB of JSON). */
 const INDEX = 1024
+/** The pieces' layout version: a folder of its own, so a new layout never reads an old one's. */
+const FORMAT = 'v1'
 /** Files being written at once. */
 const WRITING = 16
 /** About this many slugs per slug file (~20 KB of JSON). */
 const SLUGS_PER_BUCKET = 512
 
-export type ShardStats = { files: number; bytes: number; largest: number }
+export type ShardStats = { files: number; bytes: number; largest: number; written: number }
 
 /**
  * Writes the pieces of `corpus` under `{publicDir}/_dateline/` (replacing any earlier ones) and
@@ -87,18 +89,33 @@ export async function writeShards(
   while (Math.ceil(stored.length / chunk) + indexFiles + buckets > maxFiles && chunk < stored.length)
     chunk *= 2
 
-  const base = `${SHARDS_ROOT}/${corpus.hash.slice(0, 16)}`
-  rmSync(join(publicDir, SHARDS_ROOT), { recursive: true, force: true })
-  const stats: ShardStats = { files: 0, bytes: 0, largest: 0 }
-  // Files are written by libuv's threads while this one makes the next: 13,000 files of 100,000
-  // articles took 9.6 s one after the other. At most WRITING at a time, so memory stays flat.
+  // The same path for the same piece on every build: a piece is rewritten only when its bytes
+  // change (a new article changes the newest chunk, its scopes' last index files and its slug
+  // file), so a rebuild writes a few files and a deploy uploads only those (wrangler uploads
+  // assets by content hash). The Worker and its assets are deployed together, so pieces of two
+  // builds never meet.
+  const base = `${SHARDS_ROOT}/${FORMAT}`
+  const stats: ShardStats = { files: 0, bytes: 0, largest: 0, written: 0 }
+  const current = new Set<string>()
+  // Files are compared and written by libuv's threads while this one makes the next: 13,000 files
+  // of 100,000 articles took 9.6 s one after the other. At most WRITING at a time, so memory
+  // stays flat.
   const writing = new Set<Promise<void>>()
   const write = async (path: string, text: string) => {
-    const bytes = Buffer.byteLength(text)
+    const target = join(publicDir, path)
+    const bytes = Buffer.from(text)
+    current.add(target)
     stats.files++
-    stats.bytes += bytes
-    stats.largest = Math.max(stats.largest, bytes)
-    const done: Promise<void> = writeFile(join(publicDir, path), text).finally(() => writing.delete(done))
+    stats.bytes += bytes.length
+    stats.largest = Math.max(stats.largest, bytes.length)
+    const done: Promise<void> = readFile(target)
+      .catch(() => null)
+      .then((old) => {
+        if (old?.equals(bytes)) return
+        stats.written++
+        return writeFile(target, bytes)
+      })
+      .finally(() => writing.delete(done))
     writing.add(done)
     if (writing.size >= WRITING) await Promise.race(writing)
   }
@@ -123,6 +140,7 @@ export async function writeShards(
   mkdirSync(join(publicDir, base, 'slugs'), { recursive: true })
   for (const [bucket, list] of slugs.entries()) await write(bucketPath(base, bucket), JSON.stringify(list))
   await Promise.all(writing)
+  removeOthers(join(publicDir, SHARDS_ROOT), current)
 
   const shards: Shards = { base, chunk, index: INDEX, buckets, scopes }
   return { corpus: { ...corpus, articles: scheduled, shards }, stats }
@@ -130,4 +148,20 @@ export async function writeShards(
 
 function scopeOf(kind: string, slug: string, count: number, spellings: [string, number][]): ShardScope {
   return { kind, slug, count, updated: null, spellings }
+}
+
+/** Removes every file under `dir` that is not in `keep` (pieces of earlier builds), then empty folders. */
+function removeOthers(dir: string, keep: Set<string>): void {
+  let entries: import('node:fs').Dirent[]
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) removeOthers(path, keep)
+    else if (!keep.has(path)) rmSync(path, { force: true })
+  }
+  if (readdirSync(dir).length === 0) rmdirSync(dir)
 }
