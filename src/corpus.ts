@@ -126,6 +126,12 @@ export type Shards = {
   chunk: number
   /** Site positions per index file. */
   index: number
+  /**
+   * How many of a tag's or an author's newest stored articles its `recent` file repeats (the
+   * site's `items`): a subscription feed, what aggregators poll, is then one read whatever the
+   * tag's density.
+   */
+  recent: number
   /** How many slug files there are (a power of two). */
   buckets: number
   /** The scopes, each one's folder its number: the site first, then tags, then authors. */

@@ -16,6 +16,11 @@ export function indexPath(base: string, scope: number, index: number): string {
   return `${base}/${scope}/${index}.json`
 }
 
+/** The newest stored articles of a tag or an author (its folder `scope`), oldest first. */
+export function recentPath(base: string, scope: number): string {
+  return `${base}/${scope}/recent.json`
+}
+
 /** The slug file a slug is listed in. */
 export function bucketPath(base: string, bucket: number): string {
   return `${base}/slugs/${bucket}.json`

@@ -4,7 +4,7 @@
  * needs. Runs in the Worker; `fetchShard` is how this runtime reads a static asset.
  */
 import type { Article, Shards } from '../corpus.ts'
-import { type BucketFile, bucketPath, chunkPath, indexPath } from './layout.ts'
+import { type BucketFile, bucketPath, chunkPath, indexPath, recentPath } from './layout.ts'
 
 /** Reads one piece, parsed: in the Worker, `env.ASSETS.fetch` and `Response.json()`. */
 export type FetchShard = (path: string) => Promise<unknown>
@@ -20,6 +20,8 @@ export class ShardUnavailable extends Error {
 export type ShardReader = {
   /** A chunk of the stored articles, oldest first; at once when it is in memory. */
   chunk(index: number): Article[] | Promise<Article[]>
+  /** The newest stored articles of a tag or an author (`Shards.recent`), oldest first. */
+  recent(scope: number): Article[] | Promise<Article[]>
   /** An index file of a tag or an author: site positions, oldest first. */
   positions(scope: number, index: number): number[] | Promise<number[]>
   /** A slug file as slug → oldest-first position among the site's articles. */
@@ -34,9 +36,13 @@ export type ShardReader = {
 export function createShardReader(
   shards: Shards,
   fetchShard: FetchShard,
-  { maxArticles = 2048, maxIndexes = 128, maxBuckets = 64 } = {},
+  { maxArticles = 2048, maxRecent = 64, maxIndexes = 128, maxBuckets = 64 } = {},
 ): ShardReader {
   const chunks = lru<Article[]>(Math.max(4, Math.floor(maxArticles / shards.chunk)), (path, value) => {
+    if (!Array.isArray(value)) throw new ShardUnavailable(path, 'not a list of articles')
+    return value as Article[]
+  })
+  const recents = lru<Article[]>(maxRecent, (path, value) => {
     if (!Array.isArray(value)) throw new ShardUnavailable(path, 'not a list of articles')
     return value as Article[]
   })
@@ -50,6 +56,7 @@ export function createShardReader(
   })
   return {
     chunk: (index) => chunks(chunkPath(shards.base, index), fetchShard),
+    recent: (scope) => recents(recentPath(shards.base, scope), fetchShard),
     positions: (scope, index) => indexes(indexPath(shards.base, scope, index), fetchShard),
     bucket: (index) => buckets(bucketPath(shards.base, index), fetchShard),
   }

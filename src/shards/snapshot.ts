@@ -78,9 +78,19 @@ export function createShardedSnapshot(
     return read.some((r) => r instanceof Promise) ? Promise.all(read).then(cut) : cut(read as number[][])
   }
 
-  /** The stored articles of a scope at oldest-first positions `[from, to)`. */
-  const stretch = (folder: number, from: number, to: number): Article[] | Promise<Article[]> =>
-    whenReady(positionsOf(folder, from, to), articlesAt)
+  /**
+   * The stored articles of a scope at oldest-first positions `[from, to)`: from its recent file
+   * when they are among its newest (a subscription feed), else through its index files.
+   */
+  const stretch = (folder: number, from: number, to: number): Article[] | Promise<Article[]> => {
+    const stored = folder > 0 ? shards.scopes[folder].count : 0
+    const recent = Math.min(shards.recent, stored)
+    if (folder > 0 && from >= stored - recent) {
+      const first = stored - recent
+      return whenReady(reader.recent(folder), (list) => list.slice(from - first, to - first))
+    }
+    return whenReady(positionsOf(folder, from, to), articlesAt)
+  }
 
   return {
     start,

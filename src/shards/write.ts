@@ -10,7 +10,15 @@ import { join } from 'node:path'
 import type { Corpus, ShardScope, Shards } from '../corpus.ts'
 import { authorNames, tagNames, tally } from '../feeds/catalog.ts'
 import { slugify } from '../feeds/slug.ts'
-import { type BucketFile, bucketOf, bucketPath, chunkPath, indexPath, SHARDS_ROOT } from './layout.ts'
+import {
+  type BucketFile,
+  bucketOf,
+  bucketPath,
+  chunkPath,
+  indexPath,
+  recentPath,
+  SHARDS_ROOT,
+} from './layout.ts'
 
 /**
  * Workers Static Assets take 20,000 files per deployment on the free plan; the pieces stay well
@@ -83,8 +91,9 @@ export async function writeShards(
   })
 
   const buckets = 2 ** Math.ceil(Math.log2(Math.max(1, stored.length / SLUGS_PER_BUCKET)))
+  // Index files, and a recent file for each tag and author.
   let indexFiles = 0
-  for (const m of members) indexFiles += Math.ceil(m.length / INDEX)
+  for (const m of members) indexFiles += Math.ceil(m.length / INDEX) + (m.length ? 1 : 0)
   let chunk = MIN_CHUNK
   while (Math.ceil(stored.length / chunk) + indexFiles + buckets > maxFiles && chunk < stored.length)
     chunk *= 2
@@ -132,6 +141,9 @@ export async function writeShards(
     for (let i = 0; i * INDEX < positions.length; i++) {
       await write(indexPath(base, scope, i), JSON.stringify(positions.slice(i * INDEX, (i + 1) * INDEX)))
     }
+    // Its newest articles again, together: what its subscription feed and page show.
+    const newest = positions.slice(-corpus.site.items).map((p) => JSON.stringify(stored[p]))
+    await write(recentPath(base, scope), `[${newest.join(',')}]`)
   }
   const slugs: BucketFile[] = Array.from({ length: buckets }, () => [])
   stored.forEach((a, position) => {
@@ -142,7 +154,7 @@ export async function writeShards(
   await Promise.all(writing)
   removeOthers(join(publicDir, SHARDS_ROOT), current)
 
-  const shards: Shards = { base, chunk, index: INDEX, buckets, scopes }
+  const shards: Shards = { base, chunk, index: INDEX, recent: corpus.site.items, buckets, scopes }
   return { corpus: { ...corpus, articles: scheduled, shards }, stats }
 }
 
