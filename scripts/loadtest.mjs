@@ -73,7 +73,9 @@ async function main() {
   )
   const serverLog = []
   const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${serverLog.join('')}`)), 60_000)
+    // A big site takes a while to load (100,000 articles: about 45 s on 2 cores).
+    const limit = 60_000 + options.articles
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${serverLog.join('')}`)), limit)
     server.stdout.on('data', (chunk) => {
       serverLog.push(String(chunk))
       const found = /at (http:\/\/localhost:(\d+))/.exec(serverLog.join(''))
