@@ -7,6 +7,7 @@ import type { ExecutionContext, Hono } from 'hono'
 import type { Corpus } from './corpus.ts'
 import { createApp } from './http/app.ts'
 import { cacheApiDocuments } from './http/edge-cache.ts'
+import { prepareDates } from './http/pages.ts'
 import { type FetchShard, ShardUnavailable } from './shards/reader.ts'
 
 export type Env = {
@@ -17,6 +18,7 @@ export type Env = {
 }
 
 export function workerFor(corpus: Corpus) {
+  prepareDates(corpus.site)
   let app: Hono | undefined
   return {
     fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
