@@ -2,14 +2,29 @@
  * Runs in a fresh process for edge.mjs: imports the Worker bundle, serves its static assets from
  * a folder (as the ASSETS binding does), and prints the CPU time (user + system, as Workers bill
  * it) of each request it is given, in order. Node runs the same V8 and the same JavaScript as
- * workerd; reading a piece from disk stands in for the binding's read.
+ * workerd. Two ways to read a piece:
  *
- *     node edge-child.mjs BUNDLE PUBLIC_DIR PATH...   → one JSON line: { importMs, requests: [...] }
+ * - `disk`: from the folder, through a Response, as Node does it (file system calls and undici's
+ *   Response and body reading in JavaScript: an upper bound);
+ * - `memory`: the pieces the requests read (found by a `disk` run) are read before measuring, and
+ *   `ASSETS.fetch` answers with their text and a `json()` that parses it: what is left is the
+ *   Worker's own work (JSON.parse included), as in workerd, whose binding and Response are native.
+ *
+ *     node edge-child.mjs disk|memory BUNDLE PUBLIC_DIR PATH...
+ *       → one JSON line: { importMs, requests: [{ path, status, bytes, ms }], read: [piece paths] }
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-const [file, publicDir, ...paths] = process.argv.slice(2)
+const [mode, file, publicDir, ...args] = process.argv.slice(2)
+// memory: PATH... -- PIECE...
+const split = args.indexOf('--')
+const paths = split < 0 ? args : args.slice(0, split)
+const preload = new Map(
+  (split < 0 ? [] : args.slice(split + 1)).map((p) => [p, readFileSync(join(publicDir, p), 'utf8')]),
+)
+const read = []
 const cpu = () => {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1000
@@ -19,6 +34,12 @@ const env = {
   ASSETS: {
     async fetch(request) {
       const path = decodeURIComponent(new URL(request.url).pathname)
+      read.push(path)
+      if (mode === 'memory') {
+        const text = preload.get(path)
+        if (text === undefined) throw new Error(`${path} was not read before measuring`)
+        return { ok: true, status: 200, json: async () => JSON.parse(text) }
+      }
       try {
         return new Response(await readFile(join(publicDir, path)))
       } catch {
@@ -48,4 +69,4 @@ for (const path of paths) {
   const bytes = (await res.arrayBuffer()).byteLength
   requests.push({ path, status: res.status, bytes, ms: cpu() - start })
 }
-console.log(JSON.stringify({ importMs, requests }))
+console.log(JSON.stringify({ importMs, requests, read }))
