@@ -11,6 +11,8 @@ import type { Corpus } from '../../src/corpus.ts'
 import { createApp } from '../../src/http/app.ts'
 import { writeShards } from '../../src/shards/write.ts'
 import { siteAddresses } from '../../src/site-map.ts'
+import { fuzzRequests } from '../support/fuzz-requests.ts'
+import { FIXED_ROWS } from '../support/fuzz-rows.ts'
 import { BUILT, filePieces, madeUpCorpus } from './support.ts'
 
 const SITE_URL = 'https://news.example.com'
@@ -68,6 +70,38 @@ describe.each([
       ]
       for (const path of missing) expect(await answer(pieces, path), path).toEqual(await answer(memory, path))
     }
+  }, 120_000)
+})
+
+describe('a corpus in pieces, hostile requests', () => {
+  it('answers each exactly as the corpus in memory (the fixed and generated requests of the fuzz test)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-pieces-'))
+    const { corpus: manifest } = await writeShards(corpus, dir, BUILT)
+    const clock = () => BUILT
+    const memory = createApp({ corpus, siteUrl: SITE_URL, clock })
+    const pieces = createApp({ corpus: manifest, siteUrl: SITE_URL, clock, fetchShard: filePieces(dir) })
+    const etag = (await memory.request('/rss.xml')).headers.get('ETag') ?? ''
+    const routes = siteAddresses(corpus, BUILT).map((a) => a.path)
+    let compared = 0
+    for (const req of [...FIXED_ROWS, ...fuzzRequests(routes, 1500, 20261127)]) {
+      const headers = req.headers.map(([k, v]): [string, string] => [k, v.replaceAll('$ETAG', etag)])
+      const url = /^https?:\/\//.test(req.target)
+        ? req.target
+        : `${SITE_URL}/${req.target.replace(/^\//, '')}`
+      let request: () => Request
+      try {
+        new Request(url, { method: req.method, headers })
+        request = () => new Request(url, { method: req.method, headers })
+      } catch {
+        continue // fetch cannot send it (tests/http/fuzz.test.ts sends those over a raw socket)
+      }
+      const [a, b] = await Promise.all([memory.fetch(request()), pieces.fetch(request())])
+      const got = { status: b.status, headers: [...b.headers], body: await b.text() }
+      expect(got, req.name).toEqual({ status: a.status, headers: [...a.headers], body: await a.text() })
+      expect(b.status, req.name).toBeLessThan(500)
+      compared++
+    }
+    expect(compared).toBeGreaterThan(1500)
   }, 120_000)
 })
 
