@@ -1,7 +1,7 @@
 /**
  * One server for the HTTP benchmark, in its own process so that each is measured alone:
  *
- *     node --import tsx scripts/bench/http-server.ts MODE CONTENT_DIR
+ *     node --import tsx scripts/bench/http-server.ts MODE CONTENT_DIR   (http.mjs runs it bundled)
  *
  * MODE `hello`: Hono's hello world (the ceiling for any Hono app on @hono/node-server).
  * MODE `bare`: a bare Hono handler per path that answers the bytes our app would send for it,
@@ -24,7 +24,8 @@ async function buildApp(): Promise<Hono> {
     app.get('/', (c) => c.text('Hello Hono!'))
     return app
   }
-  const { corpus } = await loadContent(contentDir)
+  // On this thread: bundled (http.mjs), the loader's worker script is not beside this file.
+  const { corpus } = await loadContent(contentDir, { workers: 0 })
   const ours = createApp({ corpus, siteUrl: 'https://news.example.com', compress: compressOnce })
   if (mode === 'app') return ours
   const app = new Hono()
