@@ -60,7 +60,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   const port = (server.address() as AddressInfo).port
   // An empty SITE_URL (`SITE_URL= npm start`) means unset, as in the Worker.
   siteUrl ||= `http://localhost:${port}`
-  app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce })
+  app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce, standalone: true })
 
   const load = async () => {
     const next = await loadContent(options.contentDir, { cache })
@@ -78,7 +78,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
       log(`[dateline] ${a.source}: kept its last good version until the problem is fixed`)
     }
     last = kept.length ? makeCorpus(next.corpus.site, [...next.corpus.articles, ...kept]) : next.corpus
-    app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce })
+    app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce, standalone: true })
     log(`[dateline] reloaded: ${last.articles.length} articles`)
   }
 

@@ -26,7 +26,13 @@ async function buildApp(): Promise<Hono> {
   }
   // On this thread: bundled (http.mjs), the loader's worker script is not beside this file.
   const { corpus } = await loadContent(contentDir, { workers: 0 })
-  const ours = createApp({ corpus, siteUrl: 'https://news.example.com', compress: compressOnce })
+  // As `dateline serve` makes it (src/node.ts).
+  const ours = createApp({
+    corpus,
+    siteUrl: 'https://news.example.com',
+    compress: compressOnce,
+    standalone: true,
+  })
   if (mode === 'app') return ours
   const app = new Hono()
   for (const path of BENCH_PATHS) {

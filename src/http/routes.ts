@@ -52,6 +52,8 @@ export type RouteContext = {
   shared?: DocumentCache
   /** Reads the pieces of a corpus kept in static assets (`corpus.shards`). */
   fetchShard?: FetchShard
+  /** Never mounted in another app: no route for a mounted index (app.ts). */
+  standalone?: boolean
   /**
    * The 404 answer. Not `c.notFound()`: in an app mounted in another (`host.route('/news', app)`)
    * that is the host's handler, and an unknown tag or article is ours to answer.
@@ -62,7 +64,7 @@ export type RouteContext = {
 /** Adds every route to `app`, each answering its methods (methods.ts). */
 export function addRoutes(
   app: Hono,
-  { corpus, siteUrl, now, compress, shared, fetchShard, notFound }: RouteContext,
+  { corpus, siteUrl, now, compress, shared, fetchShard, standalone, notFound }: RouteContext,
 ): void {
   const respond = createResponder({ corpus, siteUrl, compress, shared })
   const visible = createVisibility(corpus, now, snapshotMaker(corpus, fetchShard))
@@ -234,7 +236,7 @@ export function addRoutes(
   // Mounted, the index is '/news/', which no route above matches ('/' became '/news'). A
   // parameter that can only be empty matches exactly that path (and '/' standalone, which the
   // route above answers first).
-  app.all('/:root{(?:)}', pageMethods(index))
+  if (!standalone) app.all('/:root{(?:)}', pageMethods(index))
 }
 
 /**
