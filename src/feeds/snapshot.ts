@@ -42,12 +42,24 @@ export function snapshotScopes(snapshot: Snapshot): Scope[] {
   ]
 }
 
+/** What both kinds of snapshot share: the tags and authors, and a scope found by its slug. */
+export function namedScopes(tags: Named[], authors: Named[]): Pick<Snapshot, 'tags' | 'authors' | 'find'> {
+  const bySlug = {
+    tag: new Map(tags.map((t) => [t.slug, t])),
+    author: new Map(authors.map((p) => [p.slug, p])),
+  }
+  return {
+    tags,
+    authors,
+    find(kind, slug) {
+      const named = bySlug[kind].get(slug)
+      return named ? { kind, slug: named.slug, name: named.name } : null
+    },
+  }
+}
+
 /** The snapshot of `articles` (the published ones, newest first), all in memory. */
 export function createSnapshot(start: number, articles: Article[]): Snapshot {
-  const tags = tagsOf(articles)
-  const authors = authorsOf(articles)
-  const tagBySlug = new Map(tags.map((t) => [t.slug, t]))
-  const authorBySlug = new Map(authors.map((p) => [p.slug, p]))
   const scoped = new Map<string, { list: Article[]; updated: string | null }>()
   let bySlug: Map<string, Article> | undefined
   const of = (scope: Scope) => {
@@ -62,12 +74,7 @@ export function createSnapshot(start: number, articles: Article[]): Snapshot {
   }
   return {
     start,
-    tags,
-    authors,
-    find(kind, slug) {
-      const named = (kind === 'tag' ? tagBySlug : authorBySlug).get(slug)
-      return named ? { kind, slug: named.slug, name: named.name } : null
-    },
+    ...namedScopes(tagsOf(articles), authorsOf(articles)),
     count: (scope) => of(scope).list.length,
     updated: (scope) => of(scope).updated,
     slice: (scope, from, to) => of(scope).list.slice(from, to),

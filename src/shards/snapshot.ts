@@ -7,7 +7,7 @@
 import type { Article, Shards } from '../corpus.ts'
 import { authorNames, inScope, namedOf, type Scope, type Tally, tagNames, tally } from '../feeds/catalog.ts'
 import { newestUpdate } from '../feeds/select.ts'
-import { type Snapshot, whenReady } from '../feeds/snapshot.ts'
+import { namedScopes, type Snapshot, whenReady } from '../feeds/snapshot.ts'
 import { bucketOf } from './layout.ts'
 import type { ShardReader } from './reader.ts'
 
@@ -25,10 +25,6 @@ export function createShardedSnapshot(
       stored[s.kind].set(s.slug, { count: s.count, spellings: new Map(s.spellings) })
     }
   })
-  const tags = namedOf(tally(live, tagNames, stored.tag))
-  const authors = namedOf(tally(live, authorNames, stored.author))
-  const tagBySlug = new Map(tags.map((t) => [t.slug, t]))
-  const authorBySlug = new Map(authors.map((p) => [p.slug, p]))
   const liveBySlug = new Map(live.map((a) => [a.slug, a]))
 
   type Entry = { folder: number; stored: number; live: Article[]; updated: string | null }
@@ -94,12 +90,10 @@ export function createShardedSnapshot(
 
   return {
     start,
-    tags,
-    authors,
-    find(kind, slug) {
-      const named = (kind === 'tag' ? tagBySlug : authorBySlug).get(slug)
-      return named ? { kind, slug: named.slug, name: named.name } : null
-    },
+    ...namedScopes(
+      namedOf(tally(live, tagNames, stored.tag)),
+      namedOf(tally(live, authorNames, stored.author)),
+    ),
     count(scope) {
       const entry = of(scope)
       return entry.stored + entry.live.length
