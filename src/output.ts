@@ -51,8 +51,9 @@ export async function copyMedia(
 /**
  * Above about this much JSON, the corpus goes to static assets in pieces (src/shards) instead of
  * into the Worker's bundle. Every new isolate parses the bundled corpus before its first answer:
- * 4 MB of JSON (about 1,000 articles) is ~15 ms of CPU on this kind of machine, beyond the 10 ms a
- * request may take cold; and the free plan's bundle limit (3 MB compressed) is ~5,000 articles.
+ * JSON.parse alone of 4 MB (about 1,000 articles) takes ~10 ms of CPU on this kind of machine, and
+ * the bundle carries it as a JavaScript object literal, slower to parse; the free plan's bundle
+ * limit (3 MB compressed) is ~5,000 articles.
  */
 export const SHARD_ABOVE = 4 * 1024 * 1024
 
