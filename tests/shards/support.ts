@@ -4,7 +4,7 @@
  * span many chunks, and articles scheduled after the build with a tag and an author of their own.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -46,5 +46,3 @@ export function filePieces(publicDir: string): FetchShard & { reads: string[] } 
   }
   return Object.assign(fetchShard, { reads })
 }
-
-export const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'))
