@@ -37,6 +37,18 @@ export type Article = {
   slug: string
   /** Explicit `id` from front matter (an absolute URI), or null: the permalink is the id. */
   id: string | null
+  /**
+   * The article's page, root-relative (`/2019/05/15/hello/`), when a permalink pattern or the
+   * article's own `permalink`/`url` sets it; absent: `/articles/{slug}`.
+   */
+  path?: string
+  /** Old root-relative paths (`aliases`, `redirect_from`) that answer 301 to the article. */
+  aliases?: string[]
+  /**
+   * The item id as a root-relative path, made absolute against the site when rendered, when it
+   * is not the permalink (`ids: jekyll` in site.yaml). `id` wins over it.
+   */
+  idPath?: string
   title: string
   /** Publication time, ISO 8601 in UTC (`2020-10-19T00:00:00.000Z`). */
   date: string

@@ -8,6 +8,8 @@ import { z } from 'zod'
 import { isTimeZone } from './content/dates.ts'
 import type { Problem } from './content/problem.ts'
 import type { CachePolicy, Site } from './corpus.ts'
+import { type ContentRules, DEFAULT_RULES } from './content/rules.ts'
+import { readRules, rulesSchema, templatesSchema } from './site-rules.ts'
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim())
 
@@ -68,9 +70,10 @@ const schema = z.strictObject({
     .optional(),
   cache: cacheSchema.partial().optional(),
   max_file_size: byteSize.optional(),
+  ...rulesSchema.shape,
 })
 
-export type SiteConfig = { site: Site; maxFileSize: number }
+export type SiteConfig = { site: Site; maxFileSize: number; rules: ContentRules }
 
 /** The keys a site should set; named in the warning when `site.yaml` is missing. */
 export const RECOMMENDED_KEYS = ['title', 'description', 'language', 'author'] as const
@@ -141,7 +144,8 @@ export function parseSiteConfig(
     ...(v.hub ? { hub: v.hub } : {}),
     ...(v.cache ? { cache: cachePolicy(v.cache) } : {}),
   }
-  return { config: { site, maxFileSize: v.max_file_size ?? DEFAULT_MAX_FILE_SIZE }, problems, warnings }
+  const rules: ContentRules = parsed.success ? readRules(v) : DEFAULT_RULES
+  return { config: { site, maxFileSize: v.max_file_size ?? DEFAULT_MAX_FILE_SIZE, rules }, problems, warnings }
 }
 
 /** The line of the deepest key along `path` that the document has (its first line when none). */
@@ -160,7 +164,8 @@ function lineOfKey(doc: Document | undefined, lines: LineCounter, path: Property
 
 /** The keys allowed where an unknown one was found, for the message that names them. */
 function keysAt(path: PropertyKey[]): string {
-  const shape = path[0] === 'cache' ? cacheSchema.shape : schema.shape
+  const shape =
+    path[0] === 'cache' ? cacheSchema.shape : path[0] === 'templates' ? templatesSchema.shape : schema.shape
   return Object.keys(shape).join(', ')
 }
 

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Site } from '../corpus.ts'
 import { type FileOutcome, SITE_FIELDS } from './outcome.ts'
+import { type ContentRules, DEFAULT_RULES } from './rules.ts'
 
 export type CacheEntry = { hash: string; file: string; outcome: FileOutcome }
 
@@ -31,10 +32,14 @@ export function createArticleCache(): ArticleCache {
   return { key: '', entries: new Map(), unsaved: new Set() }
 }
 
-/** The key entries must have been made with to be used for `site`. */
-export function cacheKey(site: Site): string {
+/** The key entries must have been made with to be used for `site` and `rules`. */
+export function cacheKey(site: Site, rules: ContentRules = DEFAULT_RULES): string {
   const fields = Object.fromEntries(SITE_FIELDS.map((k) => [k, site[k]]))
-  return createHash('sha256').update(loaderFingerprint()).update(JSON.stringify(fields)).digest('base64url')
+  return createHash('sha256')
+    .update(loaderFingerprint())
+    .update(JSON.stringify(fields))
+    .update(JSON.stringify(rules))
+    .digest('base64url')
 }
 
 let fingerprint: string | undefined

@@ -16,13 +16,19 @@ import { toBoolean } from './fields.ts'
 import { readFrontMatter } from './front-matter.ts'
 import type { ParsedFile } from './normalise.ts'
 import type { Problem } from './problem.ts'
+import type { ContentRules } from './rules.ts'
 import { firstSentence, squash, truncateAtWord } from './text.ts'
 
 const DATELINE = /^\s*date\s+(\S+)\s+by\s+(\S.*?)\s*$/i
 export const TITLE_LENGTH = 110
 
 /** Parses the text of a dateline file; `file` is the path shown in problems. */
-export function parseDateline(text: string, file: string, source: string): ParsedFile | Problem {
+export function parseDateline(
+  text: string,
+  file: string,
+  source: string,
+  _rules?: ContentRules,
+): ParsedFile | Problem {
   const fm = readFrontMatter(text, file)
   if ('message' in fm) return fm
   const lines = fm.body.split('\n')

@@ -5,13 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Site } from '../corpus.ts'
+import type { ContentRules } from './rules.ts'
 import type { FileTask } from './outcome.ts'
 import { processBatch } from './process-file.ts'
 
 const port = parentPort
 if (!port) throw new Error('[dateline] load-worker.ts runs only as a worker thread (pool.ts)')
-const { site } = workerData as { site: Site }
+const { site, rules } = workerData as { site: Site; rules: ContentRules }
 port.on('message', ({ id, tasks, hash }: { id: number; tasks: FileTask[]; hash: boolean }) => {
-  port.postMessage({ id, ...processBatch(tasks, site, hash) })
+  port.postMessage({ id, ...processBatch(tasks, site, hash, rules) })
 })
 port.postMessage({ ready: true })

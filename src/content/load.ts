@@ -85,6 +85,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   for (const [i, outcome] of outcomes.entries()) {
     const source = sources[i]
     if (outcome.kind === 'draft') drafts++
+    else if (outcome.kind === 'expired' || outcome.kind === 'ignored') continue
     else if (outcome.kind === 'problems') {
       problems.push(...outcome.problems)
       rejected.add(source)

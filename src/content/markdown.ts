@@ -6,11 +6,17 @@ import { Marked } from 'marked'
 import { readFrontMatter } from './front-matter.ts'
 import type { ParsedFile } from './normalise.ts'
 import type { Problem } from './problem.ts'
+import { type ContentRules, DEFAULT_RULES } from './rules.ts'
 
 const marked = new Marked({ gfm: true, async: false })
 
 /** Parses the text of a Markdown file; `file` is the path shown in problems. */
-export function parseMarkdown(text: string, file: string, source: string): ParsedFile | Problem {
+export function parseMarkdown(
+  text: string,
+  file: string,
+  source: string,
+  _rules: ContentRules = DEFAULT_RULES,
+): ParsedFile | Problem {
   const fm = readFrontMatter(text, file)
   if ('message' in fm) return fm
   let html: string
@@ -21,7 +27,7 @@ export function parseMarkdown(text: string, file: string, source: string): Parse
     // overflow the stack (RangeError), which would otherwise end the whole load, not this file.
     return { file, line: fm.bodyLine, message: unrenderable(e) }
   }
-  return { file, source, data: fm.data, lineOf: fm.lineOf, html, derived: {} }
+  return { file, source, data: fm.data, lineOf: fm.lineOf, html, derived: {}, body: fm.body, bodyLine: fm.bodyLine }
 }
 
 function unrenderable(e: unknown): string {

@@ -9,6 +9,8 @@ import { type LocalFile, readMedia } from './enclosures.ts'
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
 import { cleanHtml, htmlToText } from './html.ts'
 import type { Problem } from './problem.ts'
+import { type ContentRules, DEFAULT_RULES } from './rules.ts'
+import type { Warning } from './warning.ts'
 import { squash, truncateAtWord } from './text.ts'
 
 export type ParsedFile = {
@@ -21,20 +23,35 @@ export type ParsedFile = {
   /** The body as HTML, not yet sanitised. */
   html: string
   /** What the format itself says, used where the front matter is silent. */
-  derived: { title?: string; date?: string; dateLine?: number; authors?: string[] }
+  derived: {
+    title?: string
+    date?: string
+    dateLine?: number
+    authors?: string[]
+    /** The HTML of the body before the excerpt separator (`<!--more-->`), when it has one. */
+    excerptHtml?: string
+  }
+  /** The body as written (after the front matter), to find the line of a link in it. */
+  body?: string
+  /** 1-based line of the body's first line in the file. */
+  bodyLine?: number
+  /** What the parser changed or left out on the way (template tags, MDX components). */
+  warnings?: Warning[]
 }
 
 export type Normalised =
   /** `local`: the article's files in the content folder, which the loader must find and measure. */
-  | { kind: 'article'; article: Article; local: LocalFile[] }
-  | { kind: 'draft' }
-  | { kind: 'problems'; problems: Problem[] }
+  | { kind: 'article'; article: Article; local: LocalFile[]; warnings?: Warning[] }
+  | { kind: 'draft'; reason: string; warnings?: Warning[] }
+  | { kind: 'expired'; reason: string; warnings?: Warning[] }
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'problems'; problems: Problem[]; warnings?: Warning[] }
 
 export const SUMMARY_LENGTH = 300
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/
 
 /** Turns a parsed file into an article, applying the field rules of the content format. */
-export function normalise(parsed: ParsedFile, site: Site): Normalised {
+export function normalise(parsed: ParsedFile, site: Site, _rules: ContentRules = DEFAULT_RULES): Normalised {
   const { file, data, lineOf, derived } = parsed
   const problems: Problem[] = []
   const fail = (key: string, message: string, line = lineOf(key)) =>
@@ -48,7 +65,7 @@ export function normalise(parsed: ParsedFile, site: Site): Normalised {
     return 'value' in r ? r.value : undefined
   }
 
-  if (field(['draft'], toBoolean) === true) return { kind: 'draft' }
+  if (field(['draft'], toBoolean) === true) return { kind: 'draft', reason: 'draft: true' }
 
   const base =
     parsed.source

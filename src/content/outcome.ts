@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto'
 import type { Article } from '../corpus.ts'
 import type { Problem } from './problem.ts'
+import type { Warning } from './warning.ts'
 
 /** The extensions of article files (lower case, with the dot); `process-file.ts` parses each. */
-export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.txt'] as const
+export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt'] as const
 
 /**
  * A file in the content folder that an article's image or enclosure names: `index` is its entry
@@ -16,17 +17,33 @@ export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.txt'] as const
  */
 export type LocalRef = { index: number; key: string; line?: number; path: string }
 
-/** What one file becomes. Plain data: it crosses to and from workers and into the cache. */
+/**
+ * What one file becomes: exactly one of these, never nothing (docs/migrating.md). Plain data: it
+ * crosses to and from workers and into the cache. An article dated in the future is `article`
+ * too: whether it is published or scheduled depends on the moment it is looked at.
+ * `warnings`: what was changed or left out of it on the way.
+ */
 export type FileOutcome =
   /** `local`: the article's files in the content folder, not yet measured. */
-  | { kind: 'article'; article: Article; local: LocalRef[] }
-  | { kind: 'draft' }
-  | { kind: 'problems'; problems: Problem[] }
+  | { kind: 'article'; article: Article; local: LocalRef[]; warnings?: Warning[] }
+  /** `reason`: which flag made it one (`draft: true`, `published: false`, the `_drafts/` folder). */
+  | { kind: 'draft'; reason: string; warnings?: Warning[] }
+  /** Past its `expiryDate` (or `expires`): out of every feed. */
+  | { kind: 'expired'; reason: string; warnings?: Warning[] }
+  /** Not an article, by a rule: an `ignore` glob, a section page (`_index.md`), a flag. */
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'problems'; problems: Problem[]; warnings?: Warning[] }
+
+/** The kinds of outcome, in the order `check` counts them. */
+export type OutcomeKind = FileOutcome['kind']
 
 /** One file to process: `file` is the path problems show, `source` the path in the folder. */
 export type FileTask = { file: string; source: string; bytes: Uint8Array }
 
-/** The fields of `Site` that `normalise` reads; an outcome depends on these and the bytes only. */
+/**
+ * The fields of `Site` that `normalise` reads; an outcome depends on these, the `ContentRules`
+ * and the bytes only.
+ */
 export const SITE_FIELDS = ['timezone', 'author'] as const
 
 /** What a batch of tasks comes back as: an outcome per task, and its hash when asked for. */

@@ -7,12 +7,14 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { Site } from '../corpus.ts'
+import type { ContentRules } from './rules.ts'
 import { type BatchResult, type FileTask, failed, hashBytes } from './outcome.ts'
 import type { processBatch } from './process-file.ts'
 
 export type PoolOptions = {
   size: number
   site: Site
+  rules: ContentRules
   /** Whether to hash each task's bytes (for the cache). */
   hash: boolean
   /** The worker's module; tests pass one that fails on purpose. */
@@ -52,7 +54,7 @@ type Slot = { worker: Worker; jobs: Map<number, Job>; ready: boolean; error?: Er
 
 /** Starts `size` workers; they load in the background while the caller works. */
 export function startPool(options: PoolOptions): Pool {
-  const { size, site, hash, entry = WORKER_ENTRY, processBatch } = options
+  const { size, site, rules, hash, entry = WORKER_ENTRY, processBatch } = options
   let slots: Slot[] = []
   let off = false
   let closing = false
@@ -61,7 +63,7 @@ export function startPool(options: PoolOptions): Pool {
   const spawn = () => {
     // A smaller stack than this thread's (984 KB): whatever a worker parses without running out
     // of stack, this thread would too, and what runs out is parsed again here (reachedStackLimit).
-    const worker = new Worker(entry, { workerData: { site }, resourceLimits: { stackSizeMb: 1 } })
+    const worker = new Worker(entry, { workerData: { site, rules }, resourceLimits: { stackSizeMb: 1 } })
     const slot: Slot = { worker, jobs: new Map(), ready: false }
     worker.on('message', (m: { ready?: true; id: number } & BatchResult) => {
       if (m.ready) slot.ready = true
@@ -93,7 +95,7 @@ export function startPool(options: PoolOptions): Pool {
   // A lost worker's batch, file by file: only a file that kills a worker on its own is reported,
   // and the others come out as they would have.
   const retry = (job: Job, e: Error) => {
-    if (off) job.resolve(processBatch(job.tasks, site, hash))
+    if (off) job.resolve(processBatch(job.tasks, site, hash, rules))
     else if (job.tasks.length > 1) {
       void Promise.all(job.tasks.map((task) => run([task]))).then((results) =>
         job.resolve({
@@ -113,7 +115,7 @@ export function startPool(options: PoolOptions): Pool {
   const run = (tasks: FileTask[]): Promise<BatchResult> =>
     new Promise((resolve) => {
       if (off || slots.length === 0) {
-        resolve(processBatch(tasks, site, hash))
+        resolve(processBatch(tasks, site, hash, rules))
         return
       }
       const slot = slots.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a))

@@ -17,23 +17,25 @@ import {
   hashBytes,
 } from './outcome.ts'
 import { decodeArticle } from './read-file.ts'
+import { type ContentRules, DEFAULT_RULES } from './rules.ts'
 
 /** How each article extension (`ARTICLE_EXTENSIONS`) is parsed. */
 export const PARSERS: Record<(typeof ARTICLE_EXTENSIONS)[number], typeof parseMarkdown> = {
   '.md': parseMarkdown,
   '.markdown': parseMarkdown,
+  '.mdx': parseMarkdown,
   '.txt': parseDateline,
 }
 
 /** Decodes, parses and normalises one file; whatever it throws becomes the file's problem. */
-export function processFile(task: FileTask, site: Site): FileOutcome {
+export function processFile(task: FileTask, site: Site, rules: ContentRules = DEFAULT_RULES): FileOutcome {
   const { file, source } = task
   try {
     const text = decodeArticle(task.bytes, file)
     if (typeof text !== 'string') return { kind: 'problems', problems: [text] }
-    const parsed = PARSERS[extname(source).toLowerCase() as keyof typeof PARSERS](text, file, source)
+    const parsed = PARSERS[extname(source).toLowerCase() as keyof typeof PARSERS](text, file, source, rules)
     if ('message' in parsed) return { kind: 'problems', problems: [parsed] }
-    const result = normalise(parsed as ParsedFile, site)
+    const result = normalise(parsed as ParsedFile, site, rules)
     if (result.kind !== 'article') return result
     const local = result.local.map(({ enclosure, key, line, path }) => ({
       index: result.article.enclosures?.indexOf(enclosure) ?? -1,
@@ -41,7 +43,7 @@ export function processFile(task: FileTask, site: Site): FileOutcome {
       ...(line === undefined ? {} : { line }),
       path,
     }))
-    return { kind: 'article', article: result.article, local }
+    return { kind: 'article', article: result.article, local, ...(result.warnings?.length ? { warnings: result.warnings } : {}) }
   } catch (e) {
     // Whatever one file does to a parser must not end the load of all the others: it becomes
     // that file's problem (DESIGN.md).
@@ -50,9 +52,14 @@ export function processFile(task: FileTask, site: Site): FileOutcome {
 }
 
 /** Processes a batch of tasks in order: what a worker does with each batch it is sent. */
-export function processBatch(tasks: FileTask[], site: Site, hash: boolean): BatchResult {
+export function processBatch(
+  tasks: FileTask[],
+  site: Site,
+  hash: boolean,
+  rules: ContentRules = DEFAULT_RULES,
+): BatchResult {
   return {
-    outcomes: tasks.map((t) => processFile(t, site)),
+    outcomes: tasks.map((t) => processFile(t, site, rules)),
     ...(hash ? { hashes: tasks.map((t) => hashBytes(t.bytes)) } : {}),
   }
 }

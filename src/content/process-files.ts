@@ -10,6 +10,7 @@ import type { LoadOptions } from './load.ts'
 import { type BatchResult, type FileOutcome, type FileTask, hashBytes, reachedStackLimit } from './outcome.ts'
 import { startPool } from './pool.ts'
 import { readArticleBytes } from './read-file.ts'
+import { type ContentRules, DEFAULT_RULES } from './rules.ts'
 
 /** Fewer files to parse than this are parsed on this thread: starting a worker costs more. */
 export const WORKER_THRESHOLD = 1000
@@ -44,9 +45,10 @@ export async function processFiles(
   site: Site,
   maxFileSize: number,
   options: LoadOptions,
+  rules: ContentRules = DEFAULT_RULES,
 ): Promise<FileOutcome[]> {
   const { onProgress, cache, workers = 'auto' } = options
-  const key = cache ? cacheKey(site) : ''
+  const key = cache ? cacheKey(site, rules) : ''
   if (cache && cache.key !== key) {
     cache.entries.clear()
     cache.unsaved.clear()
@@ -72,7 +74,7 @@ export async function processFiles(
     const { processBatch } = await loadParsers()
     if (!pool && size > 0) {
       const enough = workers !== 'auto' || (cold ? files.length : misses) >= WORKER_THRESHOLD
-      if (enough) pool = startPool({ size, site, hash: !!cache, entry: options.workerEntry, processBatch })
+      if (enough) pool = startPool({ size, site, rules, hash: !!cache, entry: options.workerEntry, processBatch })
     }
     const place = (r: BatchResult) => {
       for (const [k, { i, task }] of b.entries()) {
@@ -84,7 +86,7 @@ export async function processFiles(
     const tasks = b.map((x) => x.task)
     if (pool?.hasRoom()) pending.push(pool.run(tasks).then(place))
     else {
-      place(processBatch(tasks, site, !!cache))
+      place(processBatch(tasks, site, !!cache, rules))
       // Lets the workers' results in (and, in `serve`, requests).
       await nextTurn()
     }
@@ -125,7 +127,7 @@ export async function processFiles(
   if (deep.length > 0) {
     const { processFile } = await loadParsers()
     for (const { i, task } of deep) {
-      outcomes[i] = await new Promise((resolve) => setImmediate(() => resolve(processFile(task, site))))
+      outcomes[i] = await new Promise((resolve) => setImmediate(() => resolve(processFile(task, site, rules))))
     }
   }
   if (cache) {
