@@ -25,7 +25,16 @@ const glob = z.string().min(1, 'must not be empty')
 // Jekyll's placeholders (https://jekyllrb.com/docs/permalinks/), the ones that do not need a
 // collection or a category; a pattern must hold :slug or :title so that two articles never share
 // a URL because their slugs differ.
-const PERMALINK_PLACEHOLDERS = [':year', ':month', ':day', ':i_month', ':i_day', ':short_year', ':slug', ':title']
+const PERMALINK_PLACEHOLDERS = [
+  ':year',
+  ':month',
+  ':day',
+  ':i_month',
+  ':i_day',
+  ':short_year',
+  ':slug',
+  ':title',
+]
 
 export const templatesSchema = z.strictObject({
   unknown: z.enum(['remove', 'keep'], { error: 'must be remove or keep' }),

@@ -7,8 +7,8 @@ import { type Document, isMap, isScalar, LineCounter, parseDocument, type Scalar
 import { z } from 'zod'
 import { isTimeZone } from './content/dates.ts'
 import type { Problem } from './content/problem.ts'
-import type { CachePolicy, Site } from './corpus.ts'
 import { type ContentRules, DEFAULT_RULES } from './content/rules.ts'
+import type { CachePolicy, Site } from './corpus.ts'
 import { readRules, rulesSchema, templatesSchema } from './site-rules.ts'
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim())
@@ -145,7 +145,11 @@ export function parseSiteConfig(
     ...(v.cache ? { cache: cachePolicy(v.cache) } : {}),
   }
   const rules: ContentRules = parsed.success ? readRules(v) : DEFAULT_RULES
-  return { config: { site, maxFileSize: v.max_file_size ?? DEFAULT_MAX_FILE_SIZE, rules }, problems, warnings }
+  return {
+    config: { site, maxFileSize: v.max_file_size ?? DEFAULT_MAX_FILE_SIZE, rules },
+    problems,
+    warnings,
+  }
 }
 
 /** The line of the deepest key along `path` that the document has (its first line when none). */

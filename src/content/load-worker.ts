@@ -5,9 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Site } from '../corpus.ts'
-import type { ContentRules } from './rules.ts'
 import type { FileTask } from './outcome.ts'
 import { processBatch } from './process-file.ts'
+import type { ContentRules } from './rules.ts'
 
 const port = parentPort
 if (!port) throw new Error('[dateline] load-worker.ts runs only as a worker thread (pool.ts)')

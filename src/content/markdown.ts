@@ -27,7 +27,16 @@ export function parseMarkdown(
     // overflow the stack (RangeError), which would otherwise end the whole load, not this file.
     return { file, line: fm.bodyLine, message: unrenderable(e) }
   }
-  return { file, source, data: fm.data, lineOf: fm.lineOf, html, derived: {}, body: fm.body, bodyLine: fm.bodyLine }
+  return {
+    file,
+    source,
+    data: fm.data,
+    lineOf: fm.lineOf,
+    html,
+    derived: {},
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+  }
 }
 
 function unrenderable(e: unknown): string {

@@ -10,8 +10,8 @@ import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from 
 import { cleanHtml, htmlToText } from './html.ts'
 import type { Problem } from './problem.ts'
 import { type ContentRules, DEFAULT_RULES } from './rules.ts'
-import type { Warning } from './warning.ts'
 import { squash, truncateAtWord } from './text.ts'
+import type { Warning } from './warning.ts'
 
 export type ParsedFile = {
   /** The path shown in problems, e.g. `content/posts/a.md`. */

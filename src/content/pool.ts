@@ -7,9 +7,9 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { Site } from '../corpus.ts'
-import type { ContentRules } from './rules.ts'
 import { type BatchResult, type FileTask, failed, hashBytes } from './outcome.ts'
 import type { processBatch } from './process-file.ts'
+import type { ContentRules } from './rules.ts'
 
 export type PoolOptions = {
   size: number

@@ -43,7 +43,12 @@ export function processFile(task: FileTask, site: Site, rules: ContentRules = DE
       ...(line === undefined ? {} : { line }),
       path,
     }))
-    return { kind: 'article', article: result.article, local, ...(result.warnings?.length ? { warnings: result.warnings } : {}) }
+    return {
+      kind: 'article',
+      article: result.article,
+      local,
+      ...(result.warnings?.length ? { warnings: result.warnings } : {}),
+    }
   } catch (e) {
     // Whatever one file does to a parser must not end the load of all the others: it becomes
     // that file's problem (DESIGN.md).

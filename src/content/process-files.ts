@@ -74,7 +74,8 @@ export async function processFiles(
     const { processBatch } = await loadParsers()
     if (!pool && size > 0) {
       const enough = workers !== 'auto' || (cold ? files.length : misses) >= WORKER_THRESHOLD
-      if (enough) pool = startPool({ size, site, rules, hash: !!cache, entry: options.workerEntry, processBatch })
+      if (enough)
+        pool = startPool({ size, site, rules, hash: !!cache, entry: options.workerEntry, processBatch })
     }
     const place = (r: BatchResult) => {
       for (const [k, { i, task }] of b.entries()) {
@@ -127,7 +128,9 @@ export async function processFiles(
   if (deep.length > 0) {
     const { processFile } = await loadParsers()
     for (const { i, task } of deep) {
-      outcomes[i] = await new Promise((resolve) => setImmediate(() => resolve(processFile(task, site, rules))))
+      outcomes[i] = await new Promise((resolve) =>
+        setImmediate(() => resolve(processFile(task, site, rules))),
+      )
     }
   }
   if (cache) {
