@@ -40,7 +40,8 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   const log = options.log ?? ((line: string) => console.log(line))
   // What each file became, kept across reloads: an edit parses only the files it changed.
   const cache = createArticleCache()
-  const first = await loadContent(options.contentDir, { cache })
+  const clock = options.clock ?? Date.now
+  const first = await loadContent(options.contentDir, { cache, now: clock() })
   if (first.siteProblems.length > 0) {
     throw new Error(`[dateline] site.yaml has problems:\n${first.siteProblems.map(formatProblem).join('\n')}`)
   }
@@ -63,7 +64,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce, standalone: true })
 
   const load = async () => {
-    const next = await loadContent(options.contentDir, { cache })
+    const next = await loadContent(options.contentDir, { cache, now: clock() })
     if (next.siteProblems.length > 0) {
       for (const p of next.siteProblems) log(formatProblem(p))
       log('[dateline] site.yaml is broken: still serving the last good version of the site')
@@ -80,7 +81,24 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     last = kept.length ? makeCorpus(next.corpus.site, [...next.corpus.articles, ...kept]) : next.corpus
     app = createApp({ corpus: last, siteUrl, clock: options.clock, compress: compressOnce, standalone: true })
     log(`[dateline] reloaded: ${last.articles.length} articles`)
+    expireAt(next.nextExpiry)
   }
+
+  // An article past its expiryDate leaves every feed at that moment: the files are loaded again
+  // then (the load decides what has expired), as a scheduled article needs no reload to appear.
+  let expiry: NodeJS.Timeout | undefined
+  const expireAt = (at: number | undefined) => {
+    clearTimeout(expiry)
+    if (at === undefined) return
+    // setTimeout takes at most 2^31-1 ms (~24.8 days); a later expiry is waited for in steps.
+    const wait = Math.min(Math.max(at - clock(), 0) + 1, 2 ** 31 - 1)
+    expiry = setTimeout(() => {
+      if (clock() >= at) reload().catch((e) => log(`[dateline] reload failed: ${(e as Error).message}`))
+      else expireAt(at)
+    }, wait)
+    expiry.unref()
+  }
+  expireAt(first.nextExpiry)
 
   // One load at a time, so an older one can never finish last and win; changes made during a
   // load are picked up by one more, shared by every reload asked for meanwhile.
@@ -125,6 +143,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     close: () =>
       new Promise((resolve) => {
         watcher?.close()
+        clearTimeout(expiry)
         server.close(() => resolve())
       }),
   }

@@ -11,6 +11,7 @@ import {
   type OptionSpec,
   out,
   SKIP_INVALID,
+  STRICT,
   text,
   UsageError,
 } from './command.ts'
@@ -36,7 +37,7 @@ export const build: Command = {
     'article file became is kept in {out}/.cache/, so the next build parses only changed files.\n' +
     'A big corpus stays out of the bundle: the articles dated up to now go to the static assets in\n' +
     'pieces, and the Worker reads only the pieces a request needs (README, "Big sites").',
-  options: [CONTENT, out('build'), SKIP_INVALID, SHARDS],
+  options: [CONTENT, out('build'), SKIP_INVALID, STRICT, SHARDS],
   exits: [
     '0  written (or already up to date)',
     '1  problems in the content; nothing written',
@@ -52,7 +53,10 @@ export const build: Command = {
     // Written only when the build writes: one with problems writes nothing at all.
     const cacheFile = join(dir, '.cache', CACHE_FILE)
     const cache = readArticleCache(cacheFile)
-    const result = await loadForOutput(contentDir, flag(values, 'skip-invalid'), io, { cache })
+    const result = await loadForOutput(contentDir, flag(values, 'skip-invalid'), io, {
+      cache,
+      strict: flag(values, 'strict'),
+    })
     if (!result) return 1
     const written = await writeCorpus(result.corpus, dir, { shards })
     writeArticleCache(cache, cacheFile)

@@ -44,6 +44,11 @@ export const CONTENT: OptionSpec = {
   default: '$CONTENT_DIR, else content',
 }
 
+export const STRICT: OptionSpec = {
+  name: 'strict',
+  help: 'treat every warning (content changed or left out on the way) as a problem',
+}
+
 export const SKIP_INVALID: OptionSpec = {
   name: 'skip-invalid',
   help: 'leave out the files with problems (and list them) instead of writing nothing',

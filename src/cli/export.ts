@@ -1,6 +1,6 @@
 /** `dateline export`: every feed and page as static files, for any host. */
 import { copyMedia, exportSite } from '../output.ts'
-import { CONTENT, type Command, contentDirOf, flag, out, SKIP_INVALID, text } from './command.ts'
+import { CONTENT, type Command, contentDirOf, flag, out, SKIP_INVALID, STRICT, text } from './command.ts'
 import { now } from './io.ts'
 import { loadForOutput, summary } from './load.ts'
 import { formatDuration } from './progress.ts'
@@ -15,7 +15,7 @@ export const exportCommand: Command = {
     'media files beside them, and _headers with the response headers for static hosts. Links\n' +
     'use SITE_URL. Writes nothing while there are problems, unless --skip-invalid; a file is\n' +
     'rewritten only when its bytes change.',
-  options: [CONTENT, out('dist'), SKIP_INVALID],
+  options: [CONTENT, out('dist'), SKIP_INVALID, STRICT],
   exits: [
     '0  written (or already up to date)',
     '1  problems in the content; nothing written',
@@ -26,7 +26,9 @@ export const exportCommand: Command = {
     const started = now(io)
     const contentDir = contentDirOf(values, io)
     const dir = text(values, 'out') ?? 'dist'
-    const result = await loadForOutput(contentDir, flag(values, 'skip-invalid'), io)
+    const result = await loadForOutput(contentDir, flag(values, 'skip-invalid'), io, {
+      strict: flag(values, 'strict'),
+    })
     if (!result) return 1
     const progress = startProgress(io, 'writing', 'documents')
     const pages = await exportSite(result.corpus, dir, io.env.SITE_URL, Date.now(), progress.update).finally(

@@ -2,10 +2,18 @@
  * Article dates: `YYYY-MM-DD`, or a date-time with or without an offset (RFC 3339 §5.6, with a
  * space allowed for the `T` as §5.6 NOTE permits). Without an offset, the site's time zone
  * applies. Never "now" and never a file's mtime: dates must be the same on every machine.
+ *
+ * Also the forms other generators accept, each of which has one meaning (docs/fields.md): a
+ * one-digit month, day or hour and a space before the offset (`2013-11-22 5:00:00 +0000`, as
+ * Jekyll's Ruby writes it), `/` for `-` with the year first, `UTC`/`GMT` for `Z`, and the month
+ * by its English name (`Jul 08 2022`, `July 8, 2022`, `8 July 2022`, RFC 822's
+ * `Fri, 08 Jul 2022 10:00:00 +0000`; `date-forms.ts`). Day-first and month-first numbers
+ * (`05/06/2022`) stay problems: they mean two different days.
  */
+import { namedMonthDate } from './date-forms.ts'
 
 const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?$/
+  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[Tt ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/
 
 export type ParsedDate = { iso: string } | { error: string }
 
@@ -14,7 +22,9 @@ export type ParsedDate = { iso: string } | { error: string }
  * @example parseDate('2020-10-19', 'UTC') // { iso: '2020-10-19T00:00:00.000Z' }
  */
 export function parseDate(text: string, timeZone: string): ParsedDate {
-  const m = DATE_TIME.exec(text.trim())
+  const trimmed = text.trim()
+  const numeric = DATE_TIME.exec(trimmed)
+  const m = numeric ? [numeric[0], numeric[1], ...numeric.slice(3)] : namedMonthDate(trimmed)
   if (!m) return { error: 'use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][offset]' }
   const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((v) => (v ? Number(v) : 0))
   const ms = m[7] ? Math.floor(Number(m[7]) * 1000) : 0
@@ -25,9 +35,9 @@ export function parseDate(text: string, timeZone: string): ParsedDate {
   }
   const offset = m[8]
   if (!offset) return inRange(zonedToUtc(local, timeZone))
-  if (offset === 'Z' || offset === 'z') return inRange(local)
+  if (/^(z|utc|gmt)$/i.test(offset)) return inRange(local)
   const sign = offset[0] === '-' ? -1 : 1
-  const digits = offset.slice(1).replace(':', '')
+  const digits = offset.slice(1).replace(':', '').padEnd(4, '0')
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))
   if (minutes >= 24 * 60 || Number(digits.slice(2)) > 59) return { error: `offset ${offset} is out of range` }
   return inRange(local - sign * minutes * 60_000)

@@ -61,9 +61,14 @@ function absoluteUrl(url: string): string | undefined {
   }
 }
 
-/** `tags` / `categories`: a list, or one string (commas separate several). Duplicates dropped. */
-export function toTags(v: unknown): Result<string[]> {
-  const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [v]
+/**
+ * `tags` / `categories`: a list, or one string: commas separate several; without a comma, with
+ * `words`, spaces do, as Jekyll reads `tags: ruby release` (its docs: "a space-separated string").
+ * Duplicates dropped.
+ */
+export function toTags(v: unknown, { words = false }: { words?: boolean } = {}): Result<string[]> {
+  const split = (s: string) => (s.includes(',') || !words ? s.split(',') : s.trim().split(/\s+/))
+  const list = Array.isArray(v) ? v : typeof v === 'string' ? split(v) : [v]
   const tags: string[] = []
   for (const item of list) {
     const tag = toText(item)

@@ -1,21 +1,36 @@
 /**
- * Reads a content folder into a `Corpus` (Node only). Never stops at the first bad file: every
- * file becomes an article, a draft or problems, and the caller gets all problems at once. The
- * files an article's image and enclosure name in the folder are measured here, so the corpus
- * carries their lengths to the Worker.
+ * Reads a content folder into a `Corpus` (Node only). Never stops at the first bad file, and
+ * never drops one without a word: every article file ends as exactly one outcome (published,
+ * scheduled, draft, expired, ignored by a rule, or a problem), each named in `files`, and the
+ * caller gets all problems and warnings at once. The files an article's image and enclosure name
+ * in the folder are measured here, so the corpus carries their lengths to the Worker.
  */
 import { createHash } from 'node:crypto'
+import { existsSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, sep } from 'node:path'
 import { type Article, type Corpus, compareArticles, type Site } from '../corpus.ts'
 import { parseSiteConfig } from '../site.ts'
 import type { ArticleCache } from './cache.ts'
 import type { LocalFile } from './enclosures.ts'
+import { ignoreRule } from './ignore-rules.ts'
+import { checkLinks } from './link-check.ts'
 import { measureLocalFiles } from './media-files.ts'
 import { ARTICLE_EXTENSIONS, type FileOutcome, failed } from './outcome.ts'
 import type { Problem } from './problem.ts'
 import { processFiles } from './process-files.ts'
 import { isUnpublishedName } from './published-names.ts'
+import type { Warning } from './warning.ts'
+
+/** What became of one article file, as `check` reports it. */
+export type FileReport = {
+  /** The path as problems show it. */
+  file: string
+  outcome: 'published' | 'scheduled' | 'draft' | 'expired' | 'ignored' | 'problem'
+  /** Why it is a draft, expired or ignored. */
+  reason?: string
+  warnings: Warning[]
+}
 
 export type LoadResult = {
   corpus: Corpus
@@ -24,10 +39,19 @@ export type LoadResult = {
   /** Problems with `site.yaml`: nothing may be published until they are fixed. */
   siteProblems: Problem[]
   warnings: string[]
+  /** What was changed or left out of published files on the way, and data files not read. */
+  fileWarnings: Warning[]
+  /** Every article file with its outcome, in file order. */
+  files: FileReport[]
   /** Sources (relative paths) of the files left out because of a problem. */
   rejected: string[]
   /** Article files read, and drafts left out. */
   counts: { files: number; drafts: number }
+  /**
+   * When the first published article reaches its `expiryDate` (ms since the epoch): the corpus
+   * must be loaded (or built) again by then, or it would still be served.
+   */
+  nextExpiry?: number
 }
 
 /** How `loadContent` reports as it goes, and what it may reuse. */
@@ -51,6 +75,10 @@ export type LoadOptions = {
   workers?: number | 'auto'
   /** The workers' module (`pool.ts`); for tests. */
   workerEntry?: URL
+  /** The moment that decides what is scheduled and what has expired; default: now. */
+  now?: number
+  /** Warnings are problems: the files that have them are left out (`--strict`). */
+  strict?: boolean
 }
 
 /**
@@ -58,7 +86,7 @@ export type LoadOptions = {
  * @example const { corpus, problems } = await loadContent('content')
  */
 export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const { onProgress } = options
+  const { onProgress, now = Date.now(), strict = false } = options
   // Paths as the user would type them: relative to the working directory when inside it.
   const cwd = process.cwd()
   const shown = (path: string) => {
@@ -71,44 +99,132 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     throw e
   })
   const { config, problems: siteProblems, warnings } = parseSiteConfig(siteText, shown(siteFile))
-  const files = await listArticleFiles(dir)
-  const sources = files.map((path) => relative(dir, path).split(sep).join('/'))
-  const shownFiles = files.map(shown)
-  const outcomes = await processFiles(files, sources, shownFiles, config.site, config.maxFileSize, options)
-  onProgress?.(files.length, files.length)
+  const { articles: listed, data } = await listContentFiles(dir)
+  const ignored = ignoreRule(config.rules, { jekyll: existsSync(join(dir, '_posts')) })
+  const all = listed.map((path) => ({ path, source: relative(dir, path).split(sep).join('/') }))
+  const reasons = all.map(({ source }) => ignored(source))
+  const kept = all.filter((_, i) => reasons[i] === undefined)
+  const outcomes = new Map<string, FileOutcome>()
+  const parsed = await processFiles(
+    kept.map((f) => f.path),
+    kept.map((f) => f.source),
+    kept.map((f) => shown(f.path)),
+    config.site,
+    config.maxFileSize,
+    options,
+    config.rules,
+  )
+  for (const [i, f] of kept.entries()) outcomes.set(f.source, parsed[i])
+  onProgress?.(listed.length, listed.length)
 
   const problems: Problem[] = []
   const articles: Article[] = []
+  const links = new Map<Article, NonNullable<Extract<FileOutcome, { kind: 'article' }>['links']>>()
   const rejected = new Set<string>()
+  const files: FileReport[] = []
+  const reportOf = new Map<string, FileReport>()
+  const expiryOf = new Map<string, number>()
   let drafts = 0
   const shownDir = shown(dir)
-  for (const [i, outcome] of outcomes.entries()) {
-    const source = sources[i]
-    if (outcome.kind === 'draft') drafts++
-    else if (outcome.kind === 'expired' || outcome.kind === 'ignored') continue
-    else if (outcome.kind === 'problems') {
+  for (const [i, { path, source }] of all.entries()) {
+    const file = shown(path)
+    const report: FileReport = { file, outcome: 'problem', warnings: [] }
+    files.push(report)
+    reportOf.set(source, report)
+    const reason = reasons[i]
+    const outcome = outcomes.get(source)
+    if (reason !== undefined || !outcome || outcome.kind === 'ignored') {
+      Object.assign(report, { outcome: 'ignored', reason: reason ?? (outcome as { reason?: string })?.reason })
+      continue
+    }
+    report.warnings.push(...(outcome.warnings ?? []))
+    if (outcome.kind === 'draft') {
+      drafts++
+      Object.assign(report, { outcome: 'draft', reason: outcome.reason })
+    } else if (outcome.kind === 'expired') {
+      Object.assign(report, { outcome: 'expired', reason: outcome.reason })
+    } else if (outcome.kind === 'problems') {
       problems.push(...outcome.problems)
       rejected.add(source)
+    } else if (outcome.expires !== undefined && Date.parse(outcome.expires) <= now) {
+      Object.assign(report, { outcome: 'expired', reason: `expired on ${outcome.expires}` })
     } else {
-      const measured = await measure(dir, outcome, shownFiles[i], shownDir)
-      if ('article' in measured) articles.push(measured.article)
-      else {
+      const measured = await measure(dir, outcome, file, shownDir)
+      if ('article' in measured) {
+        articles.push(measured.article)
+        if (outcome.expires !== undefined) expiryOf.set(source, Date.parse(outcome.expires))
+        if (outcome.links) links.set(measured.article, outcome.links)
+      } else {
         problems.push(...measured.problems)
         rejected.add(source)
       }
     }
   }
   const unique = dropDuplicates(articles, problems, (a) => shown(join(dir, a.source)))
-  const kept = new Set(unique)
-  for (const a of articles) if (!kept.has(a)) rejected.add(a.source)
+  const uniqueSet = new Set(unique)
+  for (const a of articles) if (!uniqueSet.has(a)) rejected.add(a.source)
+  // Links are checked against the articles that are published (and scheduled) only.
+  const checked = checkLinks(
+    unique.map((article) => ({ article, links: links.get(article) ?? [], file: shown(join(dir, article.source)) })),
+    { isFile: fileChecker(dir) },
+  )
+  const published: Article[] = []
+  let nextExpiry: number | undefined
+  for (const [i, article] of checked.articles.entries()) {
+    const report = reportOf.get(article.source) as FileReport
+    report.warnings.push(...checked.warnings[i])
+    if (strict && report.warnings.length > 0) {
+      problems.push(...report.warnings.map(({ kind, ...w }) => ({ ...w, message: `${w.message} [${kind}, --strict]` })))
+      rejected.add(article.source)
+      continue
+    }
+    published.push(article)
+    report.outcome = Date.parse(article.date) > now ? 'scheduled' : 'published'
+    const expires = expiryOf.get(article.source)
+    if (expires !== undefined && (nextExpiry === undefined || expires < nextExpiry)) nextExpiry = expires
+  }
+  const fileWarnings = [...dataFileWarnings(data.map(shown)), ...files.flatMap((f) => f.warnings)]
   return {
-    corpus: makeCorpus(config.site, unique),
+    corpus: makeCorpus(config.site, published),
     problems,
     siteProblems,
     warnings,
+    fileWarnings,
+    files,
     rejected: [...rejected],
-    counts: { files: files.length, drafts },
+    counts: { files: listed.length, drafts },
+    ...(nextExpiry === undefined ? {} : { nextExpiry }),
   }
+}
+
+/** Whether a root-relative path names a file in the content folder (memoised for one load). */
+function fileChecker(dir: string): (path: string) => boolean {
+  const known = new Map<string, boolean>()
+  return (path) => {
+    let hit = known.get(path)
+    if (hit === undefined) {
+      const parts = path.split('/').filter(Boolean)
+      hit =
+        !parts.some((p) => p === '..' || isUnpublishedName(p)) &&
+        (statSync(join(dir, ...parts), { throwIfNoEntry: false })?.isFile() ?? false)
+      known.set(path, hit)
+    }
+    return hit
+  }
+}
+
+/**
+ * Eleventy's directory data files (`posts/posts.11tydata.js`) set fields for every file of their
+ * folder (`eleventyExcludeFromCollections`, `tags`, `permalink`) where the front matter cannot be
+ * seen to: dateline never runs JavaScript and does not merge them, so each is named.
+ */
+function dataFileWarnings(files: string[]): Warning[] {
+  return files.map((file) => ({
+    file,
+    kind: 'data-file',
+    message:
+      'a generator\'s data file for the files of its folder, not read (JavaScript is never run): set what it sets (tags, visibility) in each file\'s front matter, or ignore: the files it hides',
+  }))
 }
 
 /**
@@ -171,13 +287,26 @@ export function hashCorpus(site: Site, articles: Article[]): string {
 }
 
 const isArticle = (ext: string) => (ARTICLE_EXTENSIONS as readonly string[]).includes(ext)
-const listArticleFiles = (dir: string) => listFiles(dir, isArticle)
+const DATA_FILE = /\.11tydata\.(js|cjs|mjs|json)$/
+
+/** The article files under `dir`, and the generators' data files that would apply to them. */
+async function listContentFiles(dir: string): Promise<{ articles: string[]; data: string[] }> {
+  const data: string[] = []
+  const articles = await listFiles(dir, isArticle, (path) => {
+    if (DATA_FILE.test(path)) data.push(path)
+  })
+  return { articles, data }
+}
 
 /**
  * Every file under `dir` whose extension (lower case, with the dot) `accept`s, in code-point
  * order; names starting with `.` and `node_modules` are skipped, and links are not followed.
  */
-export async function listFiles(dir: string, accept: (ext: string) => boolean): Promise<string[]> {
+export async function listFiles(
+  dir: string,
+  accept: (ext: string) => boolean,
+  other?: (path: string) => void,
+): Promise<string[]> {
   const found: string[] = []
   const entries = await readdir(dir, { withFileTypes: true })
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -185,8 +314,9 @@ export async function listFiles(dir: string, accept: (ext: string) => boolean): 
     if (isUnpublishedName(entry.name)) continue
     const path = join(dir, entry.name)
     // A folder removed after its parent was listed has no files any more.
-    if (entry.isDirectory()) found.push(...(await listFiles(path, accept).catch(ifGone)))
+    if (entry.isDirectory()) found.push(...(await listFiles(path, accept, other).catch(ifGone)))
     else if (entry.isFile() && accept(extname(entry.name).toLowerCase())) found.push(path)
+    else if (entry.isFile()) other?.(path)
   }
   return found
 }

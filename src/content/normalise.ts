@@ -1,16 +1,22 @@
 /**
- * One parsed file (front matter plus what its format derives) → an `Article`, or every problem
- * with it. Pure: no file system, so both formats and the tests share it.
+ * One parsed file (front matter plus what its format derives) → an `Article`, a draft, a file
+ * ignored by a rule, or every problem with it. Pure: no file system, so both formats and the tests
+ * share it. The fields are read as each generator's users write them (`conventions.ts`,
+ * docs/fields.md).
  */
 import type { Article, Site } from '../corpus.ts'
 import { stripXmlInvalid } from '../escape.ts'
 import { parseDate } from './dates.ts'
 import { type LocalFile, readMedia } from './enclosures.ts'
+import { FIELD_KEYS, type FieldName, fieldReader, TAG_KEYS } from './conventions.ts'
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
-import { cleanHtml, htmlToText } from './html.ts'
+import { cleanHtml } from './html.ts'
+import { type LocalLink, localLinks } from './local-links.ts'
 import type { Problem } from './problem.ts'
 import { type ContentRules, DEFAULT_RULES } from './rules.ts'
-import { squash, truncateAtWord } from './text.ts'
+import { slugAndDateFromPath } from './source-path.ts'
+import { summarise } from './summary.ts'
+import { squash } from './text.ts'
 import type { Warning } from './warning.ts'
 
 export type ParsedFile = {
@@ -40,69 +46,86 @@ export type ParsedFile = {
 }
 
 export type Normalised =
-  /** `local`: the article's files in the content folder, which the loader must find and measure. */
-  | { kind: 'article'; article: Article; local: LocalFile[]; warnings?: Warning[] }
+  /**
+   * `local`: the article's files in the content folder, which the loader must find and measure.
+   * `expires`: when it leaves every feed (ISO UTC); the loader compares it with the time of the
+   * load, so that this stays pure.
+   */
+  | {
+      kind: 'article'
+      article: Article
+      local: LocalFile[]
+      links?: LocalLink[]
+      warnings?: Warning[]
+      expires?: string
+    }
   | { kind: 'draft'; reason: string; warnings?: Warning[] }
-  | { kind: 'expired'; reason: string; warnings?: Warning[] }
   | { kind: 'ignored'; reason: string }
   | { kind: 'problems'; problems: Problem[]; warnings?: Warning[] }
 
-export const SUMMARY_LENGTH = 300
-const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/
+export { SUMMARY_LENGTH } from './summary.ts'
 
 /** Turns a parsed file into an article, applying the field rules of the content format. */
-export function normalise(parsed: ParsedFile, site: Site, _rules: ContentRules = DEFAULT_RULES): Normalised {
-  const { file, data, lineOf, derived } = parsed
+export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = DEFAULT_RULES): Normalised {
+  const { file, data, derived } = parsed
   const problems: Problem[] = []
+  const warnings: Warning[] = [...(parsed.warnings ?? [])]
+  const fields = fieldReader(data, rules)
+  const lineOf = (key: string) => parsed.lineOf(key) ?? parsed.lineOf(key.split('.')[0])
   const fail = (key: string, message: string, line = lineOf(key)) =>
     problems.push({ file, line, message: `"${key}" ${message}` })
-  // Reads the first of `keys` that is present through `convert`, reporting a bad value.
-  const field = <T>(keys: string[], convert: (v: unknown) => Result<T>): T | undefined => {
-    const key = keys.find((k) => data[k] !== undefined && data[k] !== null)
+  // Reads the field through `convert`, reporting a bad value under the key it was written as.
+  const field = <T>(name: FieldName, convert: (v: unknown) => Result<T>): T | undefined => {
+    const key = fields.keyOf(name)
     if (key === undefined) return undefined
-    const r = convert(data[key])
+    const r = convert(fields.get(key))
     if ('error' in r) fail(key, r.error)
     return 'value' in r ? r.value : undefined
   }
+  const flag = (key: string) => {
+    const found = fields.find(key)
+    if (found === undefined || fields.get(found) === undefined) return undefined
+    const r = toBoolean(fields.get(found))
+    if ('error' in r) fail(found, r.error)
+    return 'value' in r ? r.value : undefined
+  }
+  const hidden = hiddenBy(parsed.source, flag, fields.get)
+  if (hidden) return { ...hidden, ...(warnings.length && hidden.kind === 'draft' ? { warnings } : {}) }
 
-  if (field(['draft'], toBoolean) === true) return { kind: 'draft', reason: 'draft: true' }
-
-  const base =
-    parsed.source
-      .split('/')
-      .pop()
-      ?.replace(/\.[^.]+$/, '') ?? ''
-  const fromName = base.replace(DATE_PREFIX, '').replace(/\s+/g, '-')
+  const fromPath = slugAndDateFromPath(parsed.source)
   const slug =
-    field(['slug'], toSlug) ??
-    (data.slug === undefined || data.slug === null ? slugFromName(fromName) : undefined) ??
-    ''
-  const pagePath = `/articles/${slug ? encodeURIComponent(slug) : 'invalid'}`
+    field('slug', toSlug) ?? (fields.keyOf('slug') === undefined ? slugFromName(fromPath.slug) : undefined) ?? ''
+  // Relative links and images resolve against the source file (its path without the extension),
+  // so against its folder, where its colocated files are (a page bundle's `post/index.md` and
+  // `post/diagram.svg`), as every generator and every Markdown preview resolves them. A link to
+  // the file itself (`#notes`) or to another source file becomes its article's URL once all
+  // files are read (`link-check.ts`).
+  const base = `/${parsed.source.replace(/\.[^./]+$/, '').split('/').map(encodeURIComponent).join('/')}`
 
-  const title = clean(toText(data.title) ?? derived.title ?? '')
+  const titleKey = fields.keyOf('title')
+  const title = clean(toText(titleKey && fields.get(titleKey)) ?? derived.title ?? '')
   if (!title) {
     problems.push({ file, line: 1, message: '"title" is missing; add title: … to the front matter' })
   }
 
   const beforeDate = problems.length
-  const date = readDate(['date'], derived.date, derived.dateLine) ?? readPrefixDate()
+  const date = readDate('date', derived.date, derived.dateLine) ?? readPathDate()
   // "no date" only when no date was written at all: a bad one has been reported already.
   if (date === undefined && problems.length === beforeDate) {
     problems.push({
       file,
       line: 1,
-      message: 'no date: add date: YYYY-MM-DD to the front matter or start the file name with YYYY-MM-DD-',
+      message: `no date: add date: YYYY-MM-DD to the front matter (or ${FIELD_KEYS.date.join(', ')}), or start the file name with YYYY-MM-DD-`,
     })
   }
-  const updated = readDate(['updated', 'lastmod']) ?? date
+  const updated = readDate('updated') ?? date
   if (date && updated && updated < date) {
-    fail(
-      data.updated !== undefined ? 'updated' : 'lastmod',
-      'is before "date"; an article cannot change before it is published',
-    )
+    const key = fields.keyOf('updated') ?? 'updated'
+    fail(key, `is before "${fields.keyOf('date') ?? 'date'}"; an article cannot change before it is published`)
   }
+  const expires = readDate('expires')
 
-  const authorList = field(['authors', 'author'], toAuthors)
+  const authorList = field('author', toAuthors)
   const authors = authorList?.length
     ? authorList
     : derived.authors?.length
@@ -110,16 +133,25 @@ export function normalise(parsed: ParsedFile, site: Site, _rules: ContentRules =
       : [site.author]
 
   // Stripped again after sanitising: it decodes character references such as &#1; in raw HTML.
-  const html = stripXmlInvalid(cleanHtml(stripXmlInvalid(parsed.html), pagePath))
-  const summaryText = toText(data.summary) ?? toText(data.description)
-  const firstParagraph = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? html
-  const summary = clean(summaryText ?? truncateAtWord(htmlToText(firstParagraph), SUMMARY_LENGTH))
+  const html = stripXmlInvalid(cleanHtml(stripXmlInvalid(parsed.html), base))
+  const summaryKey = fields.keyOf('summary')
+  const excerpt = derived.excerptHtml && stripXmlInvalid(cleanHtml(stripXmlInvalid(derived.excerptHtml), base))
+  const summary = clean(summarise({ written: toText(summaryKey && fields.get(summaryKey)), excerpt, html }))
+  const links = localLinks(html, parsed.body, parsed.bodyLine ?? 1, base)
 
-  const media = readMedia(data, pagePath, lineOf, (key, message) => fail(key, message))
+  const imageKey = fields.keyOf('image')
+  const media = readMedia(
+    imageKey && imageKey !== 'image' ? { ...data, image: fields.get(imageKey) } : data,
+    base,
+    lineOf,
+    (key, message) => fail(key, message),
+  )
 
-  const id = field(['id'], toId) ?? null
-  const tags = field(['tags', 'categories'], toTags) ?? []
-  if (problems.length > 0 || !date || !updated) return { kind: 'problems', problems }
+  const id = field('id', toId) ?? null
+  const tags = readTags()
+  if (problems.length > 0 || !date || !updated) {
+    return { kind: 'problems', problems, ...(warnings.length ? { warnings } : {}) }
+  }
   return {
     kind: 'article',
     article: {
@@ -130,18 +162,21 @@ export function normalise(parsed: ParsedFile, site: Site, _rules: ContentRules =
       date,
       updated,
       authors: authors.map((a) => ({ ...a, name: clean(a.name) })),
-      tags: tags.map(clean).filter(Boolean),
+      tags,
       summary,
       html,
       ...(media.image ? { image: media.image } : {}),
       ...(media.enclosures.length ? { enclosures: media.enclosures } : {}),
     },
     local: media.local,
+    ...(links.length ? { links } : {}),
+    ...(warnings.length ? { warnings } : {}),
+    ...(expires ? { expires } : {}),
   }
 
-  function readDate(keys: string[], fallback?: string, fallbackLine?: number): string | undefined {
-    const key = keys.find((k) => data[k] !== undefined && data[k] !== null)
-    const text = key ? toText(data[key]) : fallback
+  function readDate(name: FieldName, fallback?: string, fallbackLine?: number): string | undefined {
+    const key = fields.keyOf(name)
+    const text = key ? toText(fields.get(key)) : fallback
     if (text === undefined) {
       if (key) fail(key, 'must be a date such as 2024-05-01 or 2024-05-01T09:30:00+02:00')
       return undefined
@@ -153,6 +188,35 @@ export function normalise(parsed: ParsedFile, site: Site, _rules: ContentRules =
     return undefined
   }
 
+  function readPathDate(): string | undefined {
+    if (!fromPath.date) return undefined
+    const r = parseDate(fromPath.date, site.timezone)
+    if ('iso' in r) return r.iso
+    const where = fromPath.from === 'name' ? 'the file name starts with' : 'the folders give the date'
+    problems.push({ file, message: `${where} "${fromPath.date}", which is not a date (${r.error})` })
+    return undefined
+  }
+
+  // Every key that holds tags, merged: Jekyll sites write `category` and `tags` side by side.
+  function readTags(): string[] {
+    const own = rules.fields.tags
+    const keys = [...new Set([...(own ? [own] : []), ...TAG_KEYS])]
+    const all: string[] = []
+    const jekyll = /(^|\/)_(posts|drafts)\//.test(parsed.source)
+    for (const name of keys) {
+      const key = name.includes('.') ? name : fields.find(name)
+      const value = key === undefined ? undefined : fields.get(key)
+      if (key === undefined || value === undefined) continue
+      // Jekyll splits a string of `tags` or `categories` at spaces (`tags: ruby release`), but
+      // `category` is one name; so do its posts here. Elsewhere a string is one tag unless commas
+      // separate several: `tags: Breaking News` means one tag to a dateline or Hugo user.
+      const r = toTags(value, { words: jekyll && name !== 'category' })
+      if ('error' in r) fail(key, r.error)
+      else for (const t of r.value.map(clean)) if (t && !all.includes(t)) all.push(t)
+    }
+    return all
+  }
+
   function slugFromName(name: string): string | undefined {
     const r = toSlug(name)
     if ('value' in r) return r.value
@@ -162,15 +226,32 @@ export function normalise(parsed: ParsedFile, site: Site, _rules: ContentRules =
     })
     return undefined
   }
+}
 
-  function readPrefixDate(): string | undefined {
-    const m = DATE_PREFIX.exec(base)
-    if (!m) return undefined
-    const r = parseDate(m[1], site.timezone)
-    if ('iso' in r) return r.iso
-    problems.push({ file, message: `the file name starts with "${m[1]}", which is not a date (${r.error})` })
-    return undefined
+/**
+ * Why a file is not published whatever its content says, or undefined: a draft (`draft: true`,
+ * Jekyll's `published: false` and `_drafts/` folder) or a page the generator kept out of its
+ * collections (Eleventy's `eleventyExcludeFromCollections`, Hugo's `build.list: never`).
+ */
+function hiddenBy(
+  source: string,
+  flag: (key: string) => boolean | undefined,
+  get: (key: string) => unknown,
+): { kind: 'draft' | 'ignored'; reason: string } | undefined {
+  if (flag('draft') === true) return { kind: 'draft', reason: 'draft: true' }
+  // Hugo's `published` is a date (an alias of publishDate); only a true/false value is a flag.
+  const published = get('published')
+  if (typeof published === 'boolean' || published === 'false' || published === 'true') {
+    if (flag('published') === false) return { kind: 'draft', reason: 'published: false' }
   }
+  if (source.split('/').slice(0, -1).includes('_drafts')) return { kind: 'draft', reason: 'in a _drafts/ folder' }
+  if (flag('eleventyExcludeFromCollections') === true) {
+    return { kind: 'ignored', reason: 'eleventyExcludeFromCollections: true' }
+  }
+  for (const key of ['build.list', '_build.list']) {
+    if (toText(get(key))?.toLowerCase() === 'never') return { kind: 'ignored', reason: `${key}: never (Hugo)` }
+  }
+  return undefined
 }
 
 function clean(text: string): string {

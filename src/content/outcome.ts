@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Article } from '../corpus.ts'
+import type { LocalLink } from './local-links.ts'
 import type { Problem } from './problem.ts'
 import type { Warning } from './warning.ts'
 
@@ -25,7 +26,16 @@ export type LocalRef = { index: number; key: string; line?: number; path: string
  */
 export type FileOutcome =
   /** `local`: the article's files in the content folder, not yet measured. */
-  | { kind: 'article'; article: Article; local: LocalRef[]; warnings?: Warning[] }
+  | {
+      kind: 'article'
+      article: Article
+      local: LocalRef[]
+      /** Its links and images into the site, checked once every file is read. */
+      links?: LocalLink[]
+      warnings?: Warning[]
+      /** When it leaves every feed (`expiryDate`), ISO UTC: compared with the time of the load. */
+      expires?: string
+    }
   /** `reason`: which flag made it one (`draft: true`, `published: false`, the `_drafts/` folder). */
   | { kind: 'draft'; reason: string; warnings?: Warning[] }
   /** Past its `expiryDate` (or `expires`): out of every feed. */

@@ -43,11 +43,14 @@ export function processFile(task: FileTask, site: Site, rules: ContentRules = DE
       ...(line === undefined ? {} : { line }),
       path,
     }))
+    const { article, links, warnings, expires } = result
     return {
       kind: 'article',
-      article: result.article,
+      article,
       local,
-      ...(result.warnings?.length ? { warnings: result.warnings } : {}),
+      ...(links ? { links } : {}),
+      ...(warnings ? { warnings } : {}),
+      ...(expires ? { expires } : {}),
     }
   } catch (e) {
     // Whatever one file does to a parser must not end the load of all the others: it becomes

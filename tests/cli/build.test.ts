@@ -10,7 +10,7 @@ describe('dateline build', () => {
     const first = await run(['build'], root)
     expect(first.code).toBe(0)
     expect(first.stdout).toMatch(
-      /^\[dateline\] build: .* 0 problems; wrote build\/corpus\.json; 2 media files, 2 changed; 6 files read in \d+(\.\d)? m?s\n$/,
+      /^\[dateline\] build: .* 0 problems, 0 warnings; wrote build\/corpus\.json; 2 media files, 2 changed; 6 files read in \d+(\.\d)? m?s\n$/,
     )
     const path = join(root, 'build/corpus.json')
     const corpus = JSON.parse(await readFile(path, 'utf8'))

@@ -25,7 +25,7 @@ describe('dateline check', () => {
     const n = live()
     expect(r.stdout).toMatch(
       new RegExp(
-        `^${n} published, ${5 - n} scheduled, 1 drafts, 0 problems; 6 files checked in \\d+(\\.\\d)? m?s\n$`,
+        `^${n} published, ${5 - n} scheduled, 1 drafts, 0 expired, 0 ignored, 0 problems, 0 warnings; 6 files checked in \\d+(\\.\\d)? m?s\n$`,
       ),
     )
     expect(r.stderr).toBe('')
@@ -38,7 +38,7 @@ describe('dateline check', () => {
     expect(r.stdout).toContain('content/bad-date.md:3: "date" is not a date ("2024-02-30")')
     expect(r.stdout).toMatch(/^content\/no-dateline\.txt:2: the first line must be the dateline/m)
     expect(r.stdout).toMatch(/^content\/empty\.md: the file is empty/m)
-    expect(r.stdout).toMatch(/ 3 problems; 9 files checked in [^\n]+\n$/)
+    expect(r.stdout).toMatch(/ 3 problems, 0 warnings; 9 files checked in [^\n]+\n$/)
   })
 
   it('reads CONTENT_DIR when --content is not given', async () => {
@@ -61,7 +61,7 @@ describe('dateline check --json', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toBe('')
     const report = JSON.parse(r.stdout)
-    expect(Object.keys(report)).toEqual(['problems', 'warnings', 'counts'])
+    expect(Object.keys(report)).toEqual(['problems', 'warnings', 'counts', 'warningKinds', 'files'])
     expect(report.problems).toEqual(
       expect.arrayContaining([
         { file: 'content/bad-date.md', line: 3, message: expect.stringContaining('"date" is not a date') },
@@ -70,8 +70,24 @@ describe('dateline check --json', () => {
     )
     expect(report.problems).toHaveLength(3)
     const n = live()
-    expect(report.counts).toEqual({ files: 9, published: n, scheduled: 5 - n, drafts: 1, problems: 3 })
+    expect(report.counts).toEqual({
+      files: 9,
+      published: n,
+      scheduled: 5 - n,
+      drafts: 1,
+      expired: 0,
+      ignored: 0,
+      problems: 3,
+      rejected: 3,
+      warnings: 0,
+    })
     expect(report.warnings).toEqual([])
+    // Every file with its outcome, in file order.
+    expect(report.files).toHaveLength(9)
+    expect(report.files).toContainEqual({ file: 'content/empty.md', outcome: 'problem', warnings: [] })
+    expect(report.files.filter((f: { outcome: string }) => f.outcome === 'draft')).toEqual([
+      expect.objectContaining({ reason: 'draft: true' }),
+    ])
   })
 
   it('exits 0 on clean content and carries the warnings that text mode prints to stderr', async () => {
@@ -99,6 +115,6 @@ describe('checkReport', () => {
     expect(report.problems[0]).toHaveProperty('line')
     const empty = report.problems.find((p) => p.file.endsWith('empty.md'))
     expect(empty && Object.keys(empty)).toEqual(['file', 'message'])
-    expect(report.counts).toEqual({ files: 9, published: 5, scheduled: 0, drafts: 1, problems: 4 })
+    expect(report.counts).toMatchObject({ files: 9, published: 5, scheduled: 0, drafts: 1, problems: 4 })
   })
 })

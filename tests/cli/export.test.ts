@@ -42,7 +42,7 @@ describe('dateline export', () => {
     }
     expect(r.stdout).toMatch(
       new RegExp(
-        `^\\[dateline\\] export: .* 0 problems; ${addresses.length + 3} files in dist/, ${files.length} changed; 6 files read, ${addresses.length} documents written in [\\d.]+ m?s\n$`,
+        `^\\[dateline\\] export: .* 0 problems, 0 warnings; ${addresses.length + 3} files in dist/, ${files.length} changed; 6 files read, ${addresses.length} documents written in [\\d.]+ m?s\n$`,
       ),
     )
   })

@@ -18,7 +18,7 @@ describe('main', () => {
   it("prints a command's own help for --help, -h and help <command>, with exit 0", async () => {
     const real = await run(['check', '--help'], '/')
     expect(real.code).toBe(0)
-    expect(real.stdout).toMatch(/^Usage: dateline check \[--content DIR\] \[--json\]\n/)
+    expect(real.stdout).toMatch(/^Usage: dateline check \[--content DIR\] \[--strict\] \[--json\]\n/)
     for (const argv of [
       ['check', '-h'],
       ['help', 'check'],
@@ -61,9 +61,9 @@ describe('main', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(
       [
-        "[dateline] check: unknown option '--frobnicate' (check takes --content, --json, --help)",
+        "[dateline] check: unknown option '--frobnicate' (check takes --content, --strict, --json, --help)",
         '',
-        'Usage: dateline check [--content DIR] [--json]',
+        'Usage: dateline check [--content DIR] [--strict] [--json]',
         'Run "dateline check --help" for what each option does.',
         '',
       ].join('\n'),
@@ -75,7 +75,7 @@ describe('main', () => {
     const r = await runMain(['check', '--all'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(
-      '[dateline] check: --all is an option of ping, not of check; check takes --content, --json, --help',
+      '[dateline] check: --all is an option of ping, not of check; check takes --content, --strict, --json, --help',
     )
     expect((await runMain(['build', '--port', '80'])).stderr).toContain(
       '--port is an option of serve, not of build',

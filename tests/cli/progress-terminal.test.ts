@@ -45,7 +45,7 @@ describe.skipIf(!hasScript)('progress on a terminal', () => {
     // The last frame is wiped (\r, clear line) before the summary, which is the only other line.
     const after = r.transcript.slice(r.transcript.lastIndexOf(`\r${CLEAR}`) + 1 + CLEAR.length)
     expect(after).toMatch(
-      /^\[dateline\] build: .* 0 problems; wrote tty-build\/corpus\.json; .* in [\d.]+ m?s\r\n$/,
+      /^\[dateline\] build: .* 0 problems, \d+ warnings?; wrote tty-build\/corpus\.json; .* in [\d.]+ m?s\r\n$/,
     )
     expect(r.transcript.match(/\[dateline\]/g)).toHaveLength(1)
   })

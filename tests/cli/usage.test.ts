@@ -32,6 +32,6 @@ describe('usage', () => {
     expect(byName.export).toMatch(/--out DIR +where to write \(default: dist\)/)
     expect(byName.serve).toMatch(/--port N .*\(default: \$PORT, else 8787\)/)
     expect(byName.ping).toContain('(default: .dateline/websub-state.json)')
-    expect(synopsis(COMMANDS[0])).toBe('Usage: dateline check [--content DIR] [--json]')
+    expect(synopsis(COMMANDS[0])).toBe('Usage: dateline check [--content DIR] [--strict] [--json]')
   })
 })

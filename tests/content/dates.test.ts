@@ -76,15 +76,40 @@ describe('parseDate', () => {
   it.each([
     'yesterday',
     '',
-    '2024-5-1',
     '01/05/2024',
-    '2024-05-01T9:30',
+    '05/01/2024 10:00',
     '2024-05-01T09:30+2',
     '2024-05-01 extra',
+    '2024-05/01',
+    'Foo 08 2022',
+    'Mon, 08 Jul 2022',
+    'Jul 08 22',
+    '2022-07-08 10:00 EST',
   ])('rejects %j as not in a date format', (text) => {
     const r = parseDate(text, 'UTC')
     expect(r).toHaveProperty('error')
     expect('error' in r && r.error).toMatch(/YYYY-MM-DD/)
+  })
+
+  it('reads the forms other generators accept, each with one meaning', () => {
+    // Jekyll (Ruby's Time.parse): one-digit hour, a space before an offset without a colon.
+    expect(iso('2013-11-22 5:00:00 +0000')).toBe('2013-11-22T05:00:00.000Z')
+    expect(iso('2013-11-22 05:00:00 -0500')).toBe('2013-11-22T10:00:00.000Z')
+    expect(iso('2024-5-1')).toBe('2024-05-01T00:00:00.000Z')
+    expect(iso('2024/05/01 9:30', 'Europe/Paris')).toBe('2024-05-01T07:30:00.000Z')
+    expect(iso('2024-05-01T09:30:00+02')).toBe('2024-05-01T07:30:00.000Z')
+    expect(iso('2024-05-01 09:30 UTC', 'Europe/Paris')).toBe('2024-05-01T09:30:00.000Z')
+    // Astro's blog template, people, and RFC 822 as RSS writes it.
+    expect(iso('Jul 08 2022')).toBe('2022-07-08T00:00:00.000Z')
+    expect(iso('July 8, 2022', 'Europe/Paris')).toBe('2022-07-07T22:00:00.000Z')
+    expect(iso('8 July 2022')).toBe('2022-07-08T00:00:00.000Z')
+    expect(iso('Sept 3 2021')).toBe('2021-09-03T00:00:00.000Z')
+    expect(iso('Fri, 08 Jul 2022 10:00:00 +0000')).toBe('2022-07-08T10:00:00.000Z')
+    expect(iso('Friday, July 8, 2022 10:00 GMT')).toBe('2022-07-08T10:00:00.000Z')
+  })
+
+  it('rejects a named-month date that does not exist', () => {
+    expect(parseDate('Feb 30 2023', 'UTC')).toEqual({ error: 'no such day or time' })
   })
 
   it('rejects offsets that are out of range', () => {

@@ -25,9 +25,9 @@ describe('readMedia', () => {
       expect(localOf(['image: ../media/ferry.svg'])).toEqual([
         { key: 'image', line: 4, path: '/media/ferry.svg' },
       ])
-      // Relative to the article's URL /articles/hello, as links in the body are.
+      // Relative to the source file posts/hello.md (its folder), as links in the body are.
       expect(localOf(['image: pics/a%20b.jpg?v=2'])).toEqual([
-        { key: 'image', line: 4, path: '/articles/pics/a b.jpg' },
+        { key: 'image', line: 4, path: '/posts/pics/a b.jpg' },
       ])
     })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_RULES } from '../../src/content/rules.ts'
 import { DEFAULT_MAX_FILE_SIZE, parseSiteConfig, RECOMMENDED_KEYS } from '../../src/site.ts'
 
 const parse = (yaml: string | undefined) => parseSiteConfig(yaml, 'content/site.yaml')
@@ -17,6 +18,7 @@ describe('parseSiteConfig', () => {
         items: 20,
       },
       maxFileSize: 2 * 1024 * 1024,
+      rules: DEFAULT_RULES,
     })
     expect(DEFAULT_MAX_FILE_SIZE).toBe(2 * 1024 * 1024)
     expect(warnings).toHaveLength(1)
@@ -89,6 +91,7 @@ describe('parseSiteConfig', () => {
         image: '/logo.png',
       },
       maxFileSize: 512 * 1024,
+      rules: DEFAULT_RULES,
     })
   })
 
