@@ -13,7 +13,8 @@ export const FIELD_KEYS = {
   date: ['publishDate', 'pubDate', 'date'],
   updated: ['updated', 'lastmod', 'modified', 'updatedDate', 'last_modified_at', 'dateModified'],
   expires: ['expiryDate', 'expires', 'unpublishDate'],
-  author: ['authors', 'author'],
+  // Hugo 0.123+ puts a page's own fields under `params:`.
+  author: ['authors', 'author', 'params.authors', 'params.author'],
   summary: ['summary', 'description', 'excerpt'],
   slug: ['slug'],
   id: ['id'],

@@ -31,6 +31,8 @@ export type Media = {
 }
 
 type Fail = (key: string, message: string) => void
+/** Told of what was written but not used (a theme's `thumbnail:` beside the image's `path:`). */
+type Unused = (key: string, message: string) => void
 type Role = 'image' | 'enclosure'
 
 /**
@@ -45,6 +47,7 @@ export function readMedia(
   pagePath: string,
   lineOf: (key: string) => number | undefined,
   fail: Fail,
+  unused?: Unused,
 ): Media {
   const media: Media = { enclosures: [], local: [] }
   const add = (key: string, value: unknown, role: Role) => {
@@ -52,6 +55,9 @@ export function readMedia(
     if ('error' in r) {
       fail(key, r.error)
       return undefined
+    }
+    if (r.value.unused.length > 0) {
+      unused?.(key, `has ${r.value.unused.map((k) => `"${k}"`).join(', ')}, which feeds have no place for: not used`)
     }
     media.enclosures.push(r.value.enclosure)
     if (r.value.path !== undefined)
@@ -74,9 +80,12 @@ export function readMedia(
   return media
 }
 
-type One = { enclosure: Enclosure; path?: string }
+type One = { enclosure: Enclosure; path?: string; unused: string[] }
 
 const FIELDS = ['url', 'type', 'length']
+// What themes call the URL: Minimal Mistakes' `image: { path, thumbnail }`, `src`, So Simple's
+// `feature`. Read when `url` is not there; the object's other keys are then reported as unused.
+const URL_ALIASES = ['path', 'src', 'feature']
 const EXAMPLE_PATH: Record<string, string> = {
   image: 'images/photo.jpg',
   audio: '/media/episode.mp3',
@@ -96,13 +105,21 @@ const KIND: Record<string, string> = { image: 'image', audio: 'audio', video: 'v
 function readOne(key: string, value: unknown, role: Role, pagePath: string): Result<One> {
   const shape = `must be a URL or a path, or { url, type, length } (such as ${key}: ${EXAMPLE_PATH[key]})`
   const spec: { url?: string; type?: string; length?: string } = {}
+  const unused: string[] = []
   const text = toText(value)
   if (text !== undefined) spec.url = text
   else if (Array.isArray(value)) return { error: `${shape}, not a list: an article has one ${key}` }
   else if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>
-    const unknown = Object.keys(o).find((k) => !FIELDS.includes(k))
-    if (unknown !== undefined) return { error: `has an unknown key "${unknown}"; write url, type and length` }
+    const o = { ...(value as Record<string, unknown>) }
+    const alias = o.url === undefined ? URL_ALIASES.find((k) => toText(o[k]) !== undefined) : undefined
+    if (alias !== undefined) {
+      o.url = o[alias]
+      delete o[alias]
+    }
+    unused.push(...Object.keys(o).filter((k) => !FIELDS.includes(k)))
+    if (alias === undefined && unused.length > 0) {
+      return { error: `has an unknown key "${unused[0]}"; write url, type and length` }
+    }
     for (const k of FIELDS) {
       const t = toText(o[k])
       if (o[k] !== undefined && o[k] !== null && t === undefined)
@@ -175,7 +192,7 @@ function readOne(key: string, value: unknown, role: Role, pagePath: string): Res
     ...(length !== undefined && path === undefined ? { length } : {}),
     role,
   }
-  return { value: { enclosure, ...(path !== undefined ? { path } : {}) } }
+  return { value: { enclosure, ...(path !== undefined ? { path } : {}), unused } }
 }
 
 /**

@@ -12,6 +12,7 @@ import { FIELD_KEYS, type FieldName, fieldReader, TAG_KEYS } from './conventions
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
 import { cleanHtml } from './html.ts'
 import { type LocalLink, localLinks } from './local-links.ts'
+import { readPermalink, slugOfPath } from './permalinks.ts'
 import type { Problem } from './problem.ts'
 import { type ContentRules, DEFAULT_RULES } from './rules.ts'
 import { slugAndDateFromPath } from './source-path.ts'
@@ -94,13 +95,19 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
 
   const fromPath = slugAndDateFromPath(parsed.source)
   const slug =
-    field('slug', toSlug) ?? (fields.keyOf('slug') === undefined ? slugFromName(fromPath.slug) : undefined) ?? ''
+    field('slug', toSlug) ??
+    (fields.keyOf('slug') === undefined ? slugFromName(fromPath.slug) : undefined) ??
+    ''
   // Relative links and images resolve against the source file (its path without the extension),
   // so against its folder, where its colocated files are (a page bundle's `post/index.md` and
   // `post/diagram.svg`), as every generator and every Markdown preview resolves them. A link to
   // the file itself (`#notes`) or to another source file becomes its article's URL once all
   // files are read (`link-check.ts`).
-  const base = `/${parsed.source.replace(/\.[^./]+$/, '').split('/').map(encodeURIComponent).join('/')}`
+  const base = `/${parsed.source
+    .replace(/\.[^./]+$/, '')
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/')}`
 
   const titleKey = fields.keyOf('title')
   const title = clean(toText(titleKey && fields.get(titleKey)) ?? derived.title ?? '')
@@ -121,7 +128,10 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
   const updated = readDate('updated') ?? date
   if (date && updated && updated < date) {
     const key = fields.keyOf('updated') ?? 'updated'
-    fail(key, `is before "${fields.keyOf('date') ?? 'date'}"; an article cannot change before it is published`)
+    fail(
+      key,
+      `is before "${fields.keyOf('date') ?? 'date'}"; an article cannot change before it is published`,
+    )
   }
   const expires = readDate('expires')
 
@@ -135,7 +145,8 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
   // Stripped again after sanitising: it decodes character references such as &#1; in raw HTML.
   const html = stripXmlInvalid(cleanHtml(stripXmlInvalid(parsed.html), base))
   const summaryKey = fields.keyOf('summary')
-  const excerpt = derived.excerptHtml && stripXmlInvalid(cleanHtml(stripXmlInvalid(derived.excerptHtml), base))
+  const excerpt =
+    derived.excerptHtml && stripXmlInvalid(cleanHtml(stripXmlInvalid(derived.excerptHtml), base))
   const summary = clean(summarise({ written: toText(summaryKey && fields.get(summaryKey)), excerpt, html }))
   const links = localLinks(html, parsed.body, parsed.bodyLine ?? 1, base)
 
@@ -145,10 +156,19 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
     base,
     lineOf,
     (key, message) => fail(key, message),
+    (key, message) =>
+      warnings.push({ file, line: lineOf(key), kind: 'unknown-field', message: `"${key}" ${message}` }),
   )
 
   const id = field('id', toId) ?? null
   const tags = readTags()
+  // Where it is published and was before (permalinks.ts). At a path of its own, an article whose
+  // slug was not written takes a slug made of the path: two posts may share a file name.
+  const at =
+    date && slug
+      ? readPermalink({ data, slug, date, timezone: site.timezone, source: parsed.source, rules })
+      : undefined
+  for (const p of at?.problems ?? []) fail(p.key, p.message)
   if (problems.length > 0 || !date || !updated) {
     return { kind: 'problems', problems, ...(warnings.length ? { warnings } : {}) }
   }
@@ -156,8 +176,9 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
     kind: 'article',
     article: {
       source: parsed.source,
-      slug,
+      slug: at?.paths.path && fields.keyOf('slug') === undefined ? slugOfPath(at.paths.path) : slug,
       id,
+      ...at?.paths,
       title,
       date,
       updated,
@@ -244,12 +265,14 @@ function hiddenBy(
   if (typeof published === 'boolean' || published === 'false' || published === 'true') {
     if (flag('published') === false) return { kind: 'draft', reason: 'published: false' }
   }
-  if (source.split('/').slice(0, -1).includes('_drafts')) return { kind: 'draft', reason: 'in a _drafts/ folder' }
+  if (source.split('/').slice(0, -1).includes('_drafts'))
+    return { kind: 'draft', reason: 'in a _drafts/ folder' }
   if (flag('eleventyExcludeFromCollections') === true) {
     return { kind: 'ignored', reason: 'eleventyExcludeFromCollections: true' }
   }
   for (const key of ['build.list', '_build.list']) {
-    if (toText(get(key))?.toLowerCase() === 'never') return { kind: 'ignored', reason: `${key}: never (Hugo)` }
+    if (toText(get(key))?.toLowerCase() === 'never')
+      return { kind: 'ignored', reason: `${key}: never (Hugo)` }
   }
   return undefined
 }

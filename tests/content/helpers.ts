@@ -7,6 +7,7 @@ import { parseDateline } from '../../src/content/dateline.ts'
 import { parseMarkdown } from '../../src/content/markdown.ts'
 import { type Normalised, normalise, type ParsedFile } from '../../src/content/normalise.ts'
 import type { Problem } from '../../src/content/problem.ts'
+import { type ContentRules, DEFAULT_RULES } from '../../src/content/rules.ts'
 import type { Article, Site } from '../../src/corpus.ts'
 
 export function makeSite(overrides: Partial<Site> = {}): Site {
@@ -34,8 +35,13 @@ export function problem(result: ParsedFile | Problem): Problem {
 }
 
 /** Parses and normalises a Markdown file named `name`. */
-export function normaliseMarkdown(text: string, name = 'post.md', site = makeSite()): Normalised {
-  return normalise(parsed(parseMarkdown(text, `content/${name}`, name)), site)
+export function normaliseMarkdown(
+  text: string,
+  name = 'post.md',
+  site = makeSite(),
+  rules: ContentRules = DEFAULT_RULES,
+): Normalised {
+  return normalise(parsed(parseMarkdown(text, `content/${name}`, name, rules)), site, rules)
 }
 
 /** Parses and normalises a dateline file named `name`. */
