@@ -47,10 +47,15 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   }
   report(first, log)
   let last = first.corpus
+  // Media come from the content folder, then the site's `static` folders (site.yaml).
+  let roots = [options.contentDir, ...first.staticDirs]
   let siteUrl = options.siteUrl
   let app: Hono | undefined
   const server = serve({
-    fetch: withMedia(options.contentDir, (request) => (app as Hono).fetch(request)),
+    fetch: withMedia(
+      () => roots,
+      (request) => (app as Hono).fetch(request),
+    ),
     port: options.port,
     hostname: options.hostname,
   })
@@ -71,6 +76,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
       return
     }
     report(next, log)
+    roots = [options.contentDir, ...next.staticDirs]
     const broken = new Set(next.rejected)
     const kept: Article[] = []
     for (const a of last.articles) {

@@ -15,7 +15,6 @@ export const MAPPABLE_FIELDS = [
   'tags',
   'summary',
   'slug',
-  'permalink',
   'draft',
   'image',
 ] as const
@@ -63,6 +62,9 @@ export const rulesSchema = z.object({
   ids: z.enum(['url', 'jekyll'], { error: 'must be url or jekyll' }).optional(),
   templates: templatesSchema.partial().optional(),
   excerpt_separator: z.string().min(1, 'must not be empty').optional(),
+  static: z
+    .array(z.string().min(1, 'must not be empty'), { error: 'must be a list of folders such as ../static' })
+    .optional(),
 })
 
 /** The rules of a valid `site.yaml`, with the defaults for what it leaves out. */
@@ -74,5 +76,6 @@ export function readRules(v: z.infer<typeof rulesSchema>): ContentRules {
     ids: v.ids ?? DEFAULT_RULES.ids,
     unknownTemplates: v.templates?.unknown ?? DEFAULT_RULES.unknownTemplates,
     excerptSeparator: v.excerpt_separator ?? DEFAULT_RULES.excerptSeparator,
+    static: v.static ?? DEFAULT_RULES.static,
   }
 }

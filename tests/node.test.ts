@@ -49,6 +49,33 @@ describe('startNodeServer', () => {
     expect((await fetch(`${base}/rss.xml`, { method: 'POST' })).status).toBe(405)
   })
 
+  it("serves media from the content folder first, then the site's static folders", async () => {
+    const { dir, remove } = await copyOfSample()
+    cleanup = remove
+    const site = await readFile(join(dir, 'site.yaml'), 'utf8')
+    await writeFile(join(dir, 'site.yaml'), `${site}\nstatic: [static-files]\n`)
+    const { mkdir } = await import('node:fs/promises')
+    await mkdir(join(dir, 'static-files/img'), { recursive: true })
+    await writeFile(join(dir, 'static-files/img/only-here.png'), 'png-bytes')
+    await writeFile(join(dir, 'static-files/img/notes.md'), '---\ntitle: not served\n---\n')
+    server = await startNodeServer({
+      contentDir: dir,
+      port: 0,
+      hostname: '127.0.0.1',
+      watch: false,
+      log: () => {},
+    })
+    const base = `http://127.0.0.1:${server.port}`
+    const res = await fetch(`${base}/static-files/img/only-here.png`)
+    expect(res.status).toBe(200)
+    const root = await fetch(`${base}/img/only-here.png`)
+    expect(root.status).toBe(200)
+    expect(root.headers.get('content-type')).toBe('image/png')
+    expect(await root.text()).toBe('png-bytes')
+    expect((await fetch(`${base}/img/notes.md`)).status).toBe(404)
+    expect((await fetch(`${base}/img/none.png`)).status).toBe(404)
+  })
+
   it('uses SITE_URL for every link when given', async () => {
     const { dir, remove } = await copyOfSample()
     cleanup = remove

@@ -11,9 +11,8 @@
 import type { Article } from '../corpus.ts'
 import { MEDIA_TYPES } from './media-types.ts'
 import { type LocalLink, pathOf } from './local-links.ts'
+import { REF_PREFIX } from './templates/refs.ts'
 import type { Warning } from './warning.ts'
-
-export const REF_PREFIX = '/.dateline-ref/'
 
 export type LinkedArticle = { article: Article; links: LocalLink[]; file: string }
 

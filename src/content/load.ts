@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
-import { extname, isAbsolute, join, relative, sep } from 'node:path'
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { type Article, type Corpus, compareArticles, type Site } from '../corpus.ts'
 import { parseSiteConfig } from '../site.ts'
 import type { ArticleCache } from './cache.ts'
@@ -43,6 +43,8 @@ export type LoadResult = {
   fileWarnings: Warning[]
   /** Every article file with its outcome, in file order. */
   files: FileReport[]
+  /** The site's `static` folders that exist (absolute): their media are published at the root too. */
+  staticDirs: string[]
   /** Sources (relative paths) of the files left out because of a problem. */
   rejected: string[]
   /** Article files read, and drafts left out. */
@@ -100,6 +102,16 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   })
   const { config, problems: siteProblems, warnings } = parseSiteConfig(siteText, shown(siteFile))
   const { articles: listed, data } = await listContentFiles(dir)
+  // Where media are published from besides the content folder (Hugo's static/, Astro's public/).
+  const staticDirs: string[] = []
+  for (const folder of config.rules.static) {
+    const path = resolve(dir, folder)
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) staticDirs.push(path)
+    else
+      warnings.push(
+        `static: "${folder}" in ${shown(siteFile)} is not a folder (${shown(path)}); nothing is published from it`,
+      )
+  }
   const ignored = ignoreRule(config.rules, { jekyll: existsSync(join(dir, '_posts')) })
   const all = listed.map((path) => ({ path, source: relative(dir, path).split(sep).join('/') }))
   const reasons = all.map(({ source }) => ignored(source))
@@ -134,7 +146,10 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     const reason = reasons[i]
     const outcome = outcomes.get(source)
     if (reason !== undefined || !outcome || outcome.kind === 'ignored') {
-      Object.assign(report, { outcome: 'ignored', reason: reason ?? (outcome as { reason?: string })?.reason })
+      Object.assign(report, {
+        outcome: 'ignored',
+        reason: reason ?? (outcome as { reason?: string })?.reason,
+      })
       continue
     }
     report.warnings.push(...(outcome.warnings ?? []))
@@ -149,7 +164,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     } else if (outcome.expires !== undefined && Date.parse(outcome.expires) <= now) {
       Object.assign(report, { outcome: 'expired', reason: `expired on ${outcome.expires}` })
     } else {
-      const measured = await measure(dir, outcome, file, shownDir)
+      const measured = await measure(dir, outcome, file, shownDir, staticDirs)
       if ('article' in measured) {
         articles.push(measured.article)
         if (outcome.expires !== undefined) expiryOf.set(source, Date.parse(outcome.expires))
@@ -165,8 +180,12 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   for (const a of articles) if (!uniqueSet.has(a)) rejected.add(a.source)
   // Links are checked against the articles that are published (and scheduled) only.
   const checked = checkLinks(
-    unique.map((article) => ({ article, links: links.get(article) ?? [], file: shown(join(dir, article.source)) })),
-    { isFile: fileChecker(dir) },
+    unique.map((article) => ({
+      article,
+      links: links.get(article) ?? [],
+      file: shown(join(dir, article.source)),
+    })),
+    { isFile: fileChecker([dir, ...staticDirs]) },
   )
   const published: Article[] = []
   let nextExpiry: number | undefined
@@ -174,7 +193,9 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     const report = reportOf.get(article.source) as FileReport
     report.warnings.push(...checked.warnings[i])
     if (strict && report.warnings.length > 0) {
-      problems.push(...report.warnings.map(({ kind, ...w }) => ({ ...w, message: `${w.message} [${kind}, --strict]` })))
+      problems.push(
+        ...report.warnings.map(({ kind, ...w }) => ({ ...w, message: `${w.message} [${kind}, --strict]` })),
+      )
       rejected.add(article.source)
       continue
     }
@@ -191,6 +212,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     warnings,
     fileWarnings,
     files,
+    staticDirs,
     rejected: [...rejected],
     counts: { files: listed.length, drafts },
     ...(nextExpiry === undefined ? {} : { nextExpiry }),
@@ -198,7 +220,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
 }
 
 /** Whether a root-relative path names a file in the content folder (memoised for one load). */
-function fileChecker(dir: string): (path: string) => boolean {
+function fileChecker(roots: string[]): (path: string) => boolean {
   const known = new Map<string, boolean>()
   return (path) => {
     let hit = known.get(path)
@@ -206,7 +228,7 @@ function fileChecker(dir: string): (path: string) => boolean {
       const parts = path.split('/').filter(Boolean)
       hit =
         !parts.some((p) => p === '..' || isUnpublishedName(p)) &&
-        (statSync(join(dir, ...parts), { throwIfNoEntry: false })?.isFile() ?? false)
+        roots.some((root) => statSync(join(root, ...parts), { throwIfNoEntry: false })?.isFile() ?? false)
       known.set(path, hit)
     }
     return hit
@@ -223,7 +245,7 @@ function dataFileWarnings(files: string[]): Warning[] {
     file,
     kind: 'data-file',
     message:
-      'a generator\'s data file for the files of its folder, not read (JavaScript is never run): set what it sets (tags, visibility) in each file\'s front matter, or ignore: the files it hides',
+      "a generator's data file for the files of its folder, not read (JavaScript is never run): set what it sets (tags, visibility) in each file's front matter, or ignore: the files it hides",
   }))
 }
 
@@ -236,6 +258,7 @@ async function measure(
   outcome: Extract<FileOutcome, { kind: 'article' }>,
   file: string,
   shownDir: string,
+  staticDirs: string[],
 ): Promise<{ article: Article } | { problems: Problem[] }> {
   if (outcome.local.length === 0) return { article: outcome.article }
   const enclosures = (outcome.article.enclosures ?? []).map((e) => ({ ...e }))
@@ -246,7 +269,7 @@ async function measure(
     path,
   }))
   try {
-    const problems = await measureLocalFiles(dir, local, file, shownDir)
+    const problems = await measureLocalFiles(dir, local, file, shownDir, staticDirs)
     return problems.length ? { problems } : { article: { ...outcome.article, enclosures } }
   } catch (e) {
     // A media file vanishing while it is measured must not end the load of all the others.
@@ -326,32 +349,46 @@ function ifGone(e: NodeJS.ErrnoException): string[] {
   throw e
 }
 
-/** Two articles with the same slug or id are both left out, each problem naming the other. */
+/**
+ * Two articles with the same slug or id, or answering at the same path (a permalink, the
+ * `/articles/{slug}` of one without, or an alias: one address cannot answer for two), or with the
+ * same item id path (`ids: jekyll`), are both left out, each problem naming the other. `/x` and
+ * `/x.html` are one path: an export serves both from `x.html`.
+ */
 function dropDuplicates(articles: Article[], problems: Problem[], fileOf: (a: Article) => string): Article[] {
   const clashes = new Set<Article>()
-  const check = (key: (a: Article) => string | null, what: string) => {
-    const seen = new Map<string, Article>()
+  const check = (keys: (a: Article) => string[], what: string, fix = what) => {
+    const seen = new Map<string, { article: Article; shown: string }>()
     for (const a of articles) {
-      const k = key(a)
-      if (k === null) continue
-      const other = seen.get(k)
-      if (!other) {
-        seen.set(k, a)
-        continue
-      }
-      for (const [x, y] of [
-        [other, a],
-        [a, other],
-      ]) {
-        problems.push({
-          file: fileOf(x),
-          message: `${what} "${k}" is also used by ${fileOf(y)}; give one of them another ${what}`,
-        })
-        clashes.add(x)
+      for (const shown of keys(a)) {
+        const k = what === 'path' ? shown.replace(/\.html?$/, '') : shown
+        const other = seen.get(k)
+        if (!other) {
+          seen.set(k, { article: a, shown })
+          continue
+        }
+        if (other.article === a) continue
+        const also = other.shown === shown ? '' : ` (as "${other.shown}")`
+        for (const [x, y] of [
+          [other.article, a],
+          [a, other.article],
+        ]) {
+          problems.push({
+            file: fileOf(x),
+            message: `${what} "${shown}" is also used by ${fileOf(y)}${also}; give one of them another ${fix}`,
+          })
+          clashes.add(x)
+        }
       }
     }
   }
-  check((a) => a.slug, 'slug')
-  check((a) => a.id, 'id')
+  check((a) => [a.slug], 'slug')
+  check((a) => (a.id === null ? [] : [a.id]), 'id')
+  check(
+    (a) => [a.path ?? `/articles/${encodeURIComponent(a.slug)}`, ...(a.aliases ?? [])],
+    'path',
+    'permalink, or remove the alias',
+  )
+  check((a) => (a.idPath ? [a.idPath] : []), 'item id', 'permalink or slug')
   return articles.filter((a) => !clashes.has(a))
 }

@@ -21,6 +21,7 @@ export async function measureLocalFiles(
   files: LocalFile[],
   file: string,
   shownDir: string,
+  staticDirs: string[] = [],
 ): Promise<Problem[]> {
   const problems: Problem[] = []
   if (files.length === 0) return problems
@@ -40,6 +41,11 @@ export async function measureLocalFiles(
     try {
       real = await realpath(full)
     } catch {
+      const size = await sizeInStatic(staticDirs, f.path)
+      if (size !== undefined) {
+        f.enclosure.length = size
+        continue
+      }
       fail(
         `"${f.path}" is not a file in the content folder: ${shown} does not exist; add it or correct the path`,
       )
@@ -57,4 +63,23 @@ export async function measureLocalFiles(
     else f.enclosure.length = info.size
   }
   return problems
+}
+
+/**
+ * The size of the file at `path` in the first of the site's `static` folders that has it, inside
+ * that folder (a link out of it is not followed); undefined when none has a non-empty file there.
+ */
+async function sizeInStatic(dirs: string[], path: string): Promise<number | undefined> {
+  for (const dir of dirs) {
+    try {
+      const root = await realpath(dir)
+      const real = await realpath(resolve(root, `.${path}`))
+      if (!real.startsWith(root + sep)) continue
+      const info = await stat(real)
+      if (info.isFile() && info.size > 0) return info.size
+    } catch {
+      // Not in this folder: the next one, or the caller's problem.
+    }
+  }
+  return undefined
 }

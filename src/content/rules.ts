@@ -29,6 +29,12 @@ export type ContentRules = {
   unknownTemplates: 'remove' | 'keep'
   /** The marker after which the body is not part of the summary (Hugo's, Jekyll's, Eleventy's). */
   excerptSeparator: string
+  /**
+   * Folders (relative to the content folder) whose media files are published at the site's root,
+   * beside the content folder's own: Hugo's `static/`, Astro's `public/`, a Jekyll site's
+   * `assets/` when the content folder is `_posts/`.
+   */
+  static: string[]
 }
 
 export const DEFAULT_RULES: ContentRules = {
@@ -37,4 +43,5 @@ export const DEFAULT_RULES: ContentRules = {
   ids: 'url',
   unknownTemplates: 'remove',
   excerptSeparator: '<!--more-->',
+  static: [],
 }

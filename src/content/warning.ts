@@ -11,6 +11,7 @@ export const WARNING_KINDS = {
   'template-tag': 'a Liquid, Nunjucks or Hugo tag with no built-in rendering was removed or kept as text',
   'mdx-component': 'an MDX component with no built-in rendering: its children were kept, the tag dropped',
   'mdx-esm': 'MDX import/export lines were removed',
+  'mdx-parse': 'an .mdx file MDX cannot parse was read as Markdown, its expressions {…} left as written',
   'removed-html':
     'raw HTML the feeds cannot carry (iframe, script, style, form…) was removed or replaced by a link',
   'broken-link': 'a local link points at no article and no file in the content folder',

@@ -3,21 +3,39 @@
  * articles name as `image` or enclosure, at the same paths as under `content/`. On Workers the
  * same files are static assets (`dateline build` copies them to build/public).
  */
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { type Context, Hono, type Next } from 'hono'
 import { MEDIA_TYPES } from '../content/media-types.ts'
 import { isUnpublishedName } from '../content/published-names.ts'
 
 const MEDIA_PATH = new RegExp(`\\.(${Object.keys(MEDIA_TYPES).join('|')})$`, 'i')
 
 /**
- * A fetch handler that answers GET/HEAD for media files under `contentDir` and hands every other
- * request (and a media path with no file) to `next`. Article sources and site.yaml never match:
- * only the media extensions are served.
+ * A fetch handler that answers GET/HEAD for media files under `contentDir` (and then the site's
+ * `static` folders, in order: `roots` gives them all, and may change on a reload) and hands every
+ * other request (and a media path with no file) to `next`. Article sources and site.yaml never
+ * match: only the media extensions are served.
  */
-export function withMedia(contentDir: string, next: (request: Request) => Response | Promise<Response>) {
+export function withMedia(
+  contentDir: string | (() => string[]),
+  next: (request: Request) => Response | Promise<Response>,
+) {
   const app = new Hono()
-  const files = serveStatic({ root: contentDir })
+  const roots = typeof contentDir === 'string' ? () => [contentDir] : contentDir
+  const servers = new Map<string, ReturnType<typeof serveStatic>>()
+  const serverOf = (root: string) => {
+    let server = servers.get(root)
+    if (!server) servers.set(root, (server = serveStatic({ root })))
+    return server
+  }
+  // The first root that has the file serves it; the content folder comes first.
+  const files = (c: Context, nextHandler: Next) => {
+    const parts = c.req.path.split('/').filter(Boolean)
+    const root = roots().find((r) => statSync(join(r, ...parts), { throwIfNoEntry: false })?.isFile())
+    return serverOf(root ?? roots()[0])(c, nextHandler)
+  }
   app.on(['GET', 'HEAD'], '*', async (c, nextHandler) => {
     const { path } = c.req
     // Only what `dateline build` and `export` publish: nothing under a name they skip.

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type FileReport, loadContent } from '../../src/content/load.ts'
@@ -200,5 +201,21 @@ describe('links into the site, checked once every file is read', () => {
     expect(refs?.html).toContain('<a href="/articles/hello#top">b</a>')
     expect(refs?.html).toContain('<a>c</a>')
     expect(r.fileWarnings).toEqual([expect.objectContaining({ kind: 'unresolved-ref', line: 4 })])
+  })
+
+  it("finds a root-relative file in the site's static folders, and measures an image there", async () => {
+    const root = contentDir({
+      'content/site.yaml': 'static: [../static, ../missing]\n',
+      'content/a.md': post(['image: /img/cover.png'], '![x](/img/inline.png) [pdf](/files/doc.pdf)'),
+      'static/img/cover.png': 'png!',
+      'static/img/inline.png': 'png',
+      'static/files/doc.pdf': '%PDF',
+    })
+    const r = await loadContent(join(root, 'content'))
+    expect(r.fileWarnings).toEqual([])
+    expect(r.problems).toEqual([])
+    expect(r.staticDirs).toEqual([join(root, 'static')])
+    expect(r.warnings).toEqual([expect.stringContaining('static: "../missing"')])
+    expect(r.corpus.articles[0].enclosures?.[0]).toMatchObject({ url: '/img/cover.png', length: 4 })
   })
 })
