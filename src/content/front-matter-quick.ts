@@ -3,8 +3,8 @@
  * plain one-line strings, or flow lists of double-quoted strings. It gives exactly what gray-matter
  * with the failsafe YAML engine gives for them (`front-matter.ts`): the same split of the text, and
  * every value as the text written. Anything else (nesting, escapes, comments, block lists,
- * anchors, tags, duplicate keys, unusual characters) returns undefined and takes the full parser,
- * which also reports the errors. Why: parsing YAML was about a fifth of the time spent on each
+ * anchors, tags, duplicate keys, unusual characters, plain nulls) returns undefined and takes the
+ * full parser, which also reports the errors. Why: parsing YAML was about a fifth of the time spent on each
  * Markdown file, and nearly all of it on front matter this simple.
  */
 
@@ -20,6 +20,9 @@ const SINGLE = /^'([^']*)'$/
 // A plain scalar that cannot be anything but a string: starts with a letter or digit, and has no
 // `: `, ` #` or indicator characters that would end or change it.
 const PLAIN = /^[A-Za-z0-9][A-Za-z0-9 .:+_/,'-]*$/
+// A plain null (YAML 1.2.2 §10.3.2), which the full parser makes null: `~` and an empty value are
+// not PLAIN above, so only the words are left.
+const NULL = /^(?:null|Null|NULL)$/
 const LIST = /^\[(?:"[^"\\]*"(?:, *"[^"\\]*")*)?\]$/
 const ITEM = /"([^"\\]*)"/g
 
@@ -62,7 +65,7 @@ function readLines(matter: string): QuickFrontMatter['data'] | undefined {
 function readValue(raw: string): string | string[] | undefined {
   const quoted = DOUBLE.exec(raw) ?? SINGLE.exec(raw)
   if (quoted) return quoted[1]
-  if (PLAIN.test(raw)) return raw.includes(': ') || raw.endsWith(':') ? undefined : raw
+  if (PLAIN.test(raw)) return raw.includes(': ') || raw.endsWith(':') || NULL.test(raw) ? undefined : raw
   if (LIST.test(raw)) return Array.from(raw.matchAll(ITEM), (m) => m[1])
   return undefined
 }

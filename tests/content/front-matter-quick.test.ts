@@ -6,7 +6,8 @@
 import fc from 'fast-check'
 import matter from 'gray-matter'
 import { describe, expect, it } from 'vitest'
-import { parseDocument } from 'yaml'
+import { parseDocument, visit } from 'yaml'
+import { readFrontMatter } from '../../src/content/front-matter.ts'
 import { quickFrontMatter } from '../../src/content/front-matter-quick.ts'
 
 /** What front-matter.ts gets from gray-matter; undefined when the YAML is refused. */
@@ -17,6 +18,15 @@ function full(text: string) {
         yaml: (block: string) => {
           const doc = parseDocument(block, { schema: 'failsafe' })
           if (doc.errors.length + doc.warnings.length > 0) throw new Error('refused')
+          // Plain null forms are null (YAML 1.2.2 §10.3.2); every other scalar its text.
+          visit(doc, {
+            Scalar(key, node) {
+              const nulls = ['null', 'Null', 'NULL', '~', '']
+              if (key !== 'key' && node.type === 'PLAIN' && !node.tag && nulls.includes(String(node.value))) {
+                node.value = null
+              }
+            },
+          })
           return doc.toJS() as object
         },
       },
@@ -73,6 +83,8 @@ const piece = fc.constantFrom(
   '2024-05-01T09:30:00+02:00',
   'true',
   'null',
+  'Null',
+  'NULL',
   '~',
 )
 // Mostly text the fast path takes, with the tricky pieces mixed in.
@@ -135,6 +147,19 @@ describe('quickFrontMatter', () => {
       '---\ntitle: "Early school: plans"\ndate: 2018-03-14T12:37:31+01:00\nauthor: \'Duncan\'\ntags: ["Energy", "Weather"]\n---\n\nBody\n'
     expect(quickFrontMatter(t)).toEqual(full(t))
     expect(quickFrontMatter(t)?.data.tags).toEqual(['Energy', 'Weather'])
+  })
+
+  it('declines plain nulls, which the full parser makes null, and takes quoted ones as text', () => {
+    for (const value of ['null', 'Null', 'NULL', '~']) {
+      const t = `---\ntitle: T\nsummary: ${value}\n---\nBody`
+      expect(quickFrontMatter(t)).toBeUndefined()
+      expect(full(t)?.data).toEqual({ title: 'T', summary: null })
+      expect(readFrontMatter(t, 'a.md')).toMatchObject({ data: { title: 'T', summary: null } })
+    }
+    for (const value of ['"null"', "'~'", 'nulls', 'null value']) {
+      const t = `---\nsummary: ${value}\n---\n`
+      expect(quickFrontMatter(t)).toEqual(full(t))
+    }
   })
 
   it('declines what it does not read exactly', () => {

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { type FrontMatter, readFrontMatter } from '../../src/content/front-matter.ts'
+import { parseMarkdown } from '../../src/content/markdown.ts'
 import type { Problem } from '../../src/content/problem.ts'
+import { decodeArticle } from '../../src/content/read-file.ts'
+import { articleOf, normaliseMarkdown, parsed } from './helpers.ts'
 
 function ok(result: FrontMatter | Problem): FrontMatter {
   if ('message' in result) throw new Error(`expected front matter, got problem: ${result.message}`)
@@ -9,6 +12,13 @@ function ok(result: FrontMatter | Problem): FrontMatter {
 
 function bad(result: FrontMatter | Problem): Problem {
   if (!('message' in result)) throw new Error('expected a problem')
+  return result
+}
+
+/** The text of a file of these characters in UTF-8, as the loader decodes it. */
+function decoded(text: string): string {
+  const result = decodeArticle(new TextEncoder().encode(text), 'a.md')
+  if (typeof result !== 'string') throw new Error(result.message)
   return result
 }
 
@@ -56,6 +66,44 @@ describe('readFrontMatter', () => {
     expect(fm.data).toEqual({ draft: 'true', title: '1.10', date: '2024-05-01', note: 'yes' })
   })
 
+  it('reads the plain null forms and an empty value as null (YAML 1.2.2 §10.3.2)', () => {
+    const text = '---\na: ~\nb: null\nc: Null\nd: NULL\ne:\nf: [~, x, null]\ng:\n  - \n  - ~\n---\n'
+    const fm = ok(readFrontMatter(text, 'a.md'))
+    expect(fm.data).toEqual({
+      a: null,
+      b: null,
+      c: null,
+      d: null,
+      e: null,
+      f: [null, 'x', null],
+      g: [null, null],
+    })
+  })
+
+  it('keeps quoted, tagged and other spellings of null as text', () => {
+    const text = '---\na: \'~\'\nb: "null"\nc: !!str ~\nd: nULL\ne: ~x\nf: none\n~: key\n---\n'
+    const fm = ok(readFrontMatter(text, 'a.md'))
+    expect(fm.data).toEqual({ a: '~', b: 'null', c: '~', d: 'nULL', e: '~x', f: 'none', '~': 'key' })
+  })
+
+  it('takes a null summary and author for absent ones', () => {
+    const text = '---\ntitle: T\ndate: 2024-05-01\nsummary: ~\nauthor: ~\n---\nThe first words.\n'
+    const article = articleOf(normaliseMarkdown(text))
+    expect(article.summary).toBe('The first words.')
+    expect(article.authors).toEqual([{ name: 'Site Author' }])
+  })
+
+  it('reads CRLF line endings, and a file with a BOM once read-file.ts has decoded it', () => {
+    const crlf = ok(readFrontMatter('---\r\ntitle: a\r\ndate: b\r\n---\r\nBody\r\nmore', 'a.md'))
+    expect(crlf).toMatchObject({ data: { title: 'a', date: 'b' }, body: 'Body\nmore', bodyLine: 5 })
+    expect(crlf.lineOf('date')).toBe(3)
+    const bom = ok(readFrontMatter(decoded('\ufeff---\ntitle: a\n---\nBody'), 'a.md'))
+    expect(bom).toMatchObject({ data: { title: 'a' }, body: 'Body', bodyLine: 4 })
+    expect(bad(readFrontMatter(decoded('\ufeff---js\r\n{ title: "x" }\r\n---\r\n'), 'a.md')).line).toBe(1)
+    // A second BOM is a character of the text, before the ---: no front matter.
+    expect(ok(readFrontMatter(decoded('\ufeff\ufeff---\ntitle: a\n---\n'), 'a.md')).data).toEqual({})
+  })
+
   it('treats an empty front matter block as no data', () => {
     const fm = ok(readFrontMatter('---\n---\nBody', 'a.md'))
     expect(fm.data).toEqual({})
@@ -90,6 +138,15 @@ describe('readFrontMatter', () => {
     expect(fm.data).toEqual({})
   })
 
+  it('gives the data and the rendered body through parseMarkdown', () => {
+    const text = '---\ntitle: Hello\ndate: 2019-05-15T10:00:00+02:00\ntags: [a, b]\n---\n\nSome *text*.\n'
+    const p = parsed(parseMarkdown(text, 'content/x.md', 'x.md'))
+    expect(p.data).toEqual({ title: 'Hello', date: '2019-05-15T10:00:00+02:00', tags: ['a', 'b'] })
+    expect(p.html).toBe('<p>Some <em>text</em>.</p>\n')
+    expect(p.bodyLine).toBe(6)
+    expect(p.lineOf('tags')).toBe(4)
+  })
+
   describe('JavaScript front matter', () => {
     it('refuses a ---js block and never runs it (expression that sets a global)', () => {
       const text = "---js\n{ title: (globalThis.__datelineFrontMatterRan = 'expression', 'x') }\n---\nBody\n"
@@ -121,6 +178,7 @@ describe('readFrontMatter', () => {
       ['--- js', 'spaced js'],
       ['---JS', 'upper-case JS'],
       ['---JavaScript', 'mixed-case JavaScript'],
+      ['---js\r', 'CRLF js'],
     ])('refuses %s and does not run it', (open, label) => {
       const text = `${open}\n{ title: (globalThis.__datelineFrontMatterRan = '${label}', 'x') }\n---\nBody\n`
       const p = bad(readFrontMatter(text, 'evil.md'))
