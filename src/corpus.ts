@@ -146,6 +146,11 @@ export type Shards = {
   recent: number
   /** How many slug files there are (a power of two). */
   buckets: number
+  /**
+   * Set when a stored article has a permalink or aliases: the slug files list those paths too,
+   * and the app looks paths up (src/shards/write.ts).
+   */
+  paths?: boolean
   /** The scopes, each one's folder its number: the site first, then tags, then authors. */
   scopes: ShardScope[]
 }

@@ -20,6 +20,7 @@ import { MEDIA_TYPES } from './content/media-types.ts'
 import type { Corpus } from './corpus.ts'
 import { SHARDS_ROOT } from './shards/layout.ts'
 import { type ShardStats, writeShards } from './shards/write.ts'
+import { normaliseSiteUrl } from './site-url.ts'
 
 /** Writes `bytes` to `path` unless the file already holds exactly them; true when written. */
 export async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
@@ -189,8 +190,10 @@ function copyStart(from: number, to: number, length: number): void {
 /**
  * Writes every feed and page as the app serves them (the same bytes, by construction: each file
  * is the body of a request to the app), as of `now`, and `_headers` with the response headers
- * the app sends. `onProgress(done, total)` is called before each document and once more when all
- * are written, for progress displays.
+ * the app sends. Where the app answers an article's old address (an alias) with a 301, it writes
+ * `_redirects` and a page at that address that moves the browser on (src/redirects.ts).
+ * `onProgress(done, total)` is called before each document and once more when all are written,
+ * for progress displays.
  */
 export async function exportSite(
   corpus: Corpus,
@@ -201,10 +204,11 @@ export async function exportSite(
 ): Promise<{ documents: number; files: number; changed: number }> {
   // The app is loaded here, not with this module: `build` needs only the functions above, and
   // loading Hono and the renderers cost every build about a tenth of a second.
-  const [{ createApp }, { siteAddresses }, { staticHeaders }] = await Promise.all([
+  const [{ createApp }, { siteAddresses, siteRedirects }, { staticHeaders }, moves] = await Promise.all([
     import('./http/app.ts'),
     import('./site-map.ts'),
     import('./static-headers.ts'),
+    import('./redirects.ts'),
   ])
   const app = createApp({ corpus, siteUrl, clock: () => now })
   const targets = siteAddresses(corpus, now)
@@ -219,6 +223,18 @@ export async function exportSite(
   // document.
   const headers = new TextEncoder().encode(await staticHeaders(corpus, now))
   if (await writeIfChanged(join(out, '_headers'), headers)) changed++
+  const redirects = siteRedirects(corpus, now, targets)
+  const base = normaliseSiteUrl(siteUrl)
+  const encode = (text: string) => new TextEncoder().encode(text)
+  for (const { file, to } of redirects) {
+    const page = moves.redirectPage(corpus.site.language, base + to)
+    if (await writeIfChanged(join(out, file), encode(page))) changed++
+  }
+  const list = redirects.map(({ path, to }) => ({ from: path, to }))
+  if (list.length && (await writeIfChanged(join(out, '_redirects'), encode(moves.formatRedirects(list))))) {
+    changed++
+  }
   onProgress?.(targets.length, targets.length)
-  return { documents: targets.length, files: targets.length + 1, changed }
+  const files = targets.length + 1 + redirects.length + (list.length ? 1 : 0)
+  return { documents: targets.length, files, changed }
 }

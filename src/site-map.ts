@@ -1,7 +1,9 @@
 /**
  * Every address the app answers 200 for at a moment, with the file a static host would serve it
- * from: what `export` writes (and what a crawler of the site would find).
+ * from: what `export` writes (and what a crawler of the site would find); and the old addresses
+ * (aliases) that move to them.
  */
+import { articlePath } from './article-paths.ts'
 import type { Corpus } from './corpus.ts'
 import { lastPage } from './feeds/archive.ts'
 import { FEED_STYLESHEET_PATH } from './feeds/browser-prolog.ts'
@@ -38,7 +40,44 @@ export function siteAddresses(corpus: Corpus, now: number): Address[] {
     }
   }
   for (const a of articles) {
-    out.push({ path: `/articles/${encodeURIComponent(a.slug)}`, file: `articles/${a.slug}.html` })
+    const path = articlePath(a)
+    out.push({ path, file: pageFile(path) })
+  }
+  return out
+}
+
+/**
+ * The file a static host serves a page's path from: `/2019/05/15/hello/` from
+ * `2019/05/15/hello/index.html`, `/posts/hello.html` from itself, and `/articles/x` (no slash, no
+ * extension) from `articles/x.html`. Not `articles/x/index.html`: GitHub Pages and Cloudflare
+ * serve that at `/articles/x/` and send `/articles/x` there with a redirect, while all of them and
+ * Netlify serve `x.html` at `/x` itself.
+ */
+export function pageFile(path: string): string {
+  if (path.endsWith('/')) return `${fileOf(path)}index.html`
+  return /\.html?$/.test(path) ? fileOf(path) : `${fileOf(path)}.html`
+}
+
+export type MovedAddress = Address & { to: string }
+
+/**
+ * The aliases of the articles published at `now`, each with the path it moves to and the file of
+ * the page that moves a browser there (src/redirects.ts); none whose file a page of `addresses`
+ * already is (an alias `/x` of the article at `/x.html`: the host serves that page at both).
+ */
+export function siteRedirects(
+  corpus: Corpus,
+  now: number,
+  addresses: Address[] = siteAddresses(corpus, now),
+): MovedAddress[] {
+  const taken = new Set(addresses.map((a) => a.file))
+  const out: MovedAddress[] = []
+  for (const a of published(corpus, now).articles) {
+    for (const path of a.aliases ?? []) {
+      const file = pageFile(path)
+      if (!taken.has(file)) out.push({ path, file, to: articlePath(a) })
+      taken.add(file)
+    }
   }
   return out
 }

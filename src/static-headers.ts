@@ -10,6 +10,8 @@
  * match the same file set the same header. That decides the layout: Content-Type and CORS by
  * file name, Cache-Control separately where one name has two policies (archive pages).
  *
+ * Articles at paths of their own get rules by the shape of their paths (page-rules.ts).
+ *
  * What is left out: `Vary` (the app varies a feed's type by `Sec-Fetch-Dest`, a static host sends
  * every request the same file, and a `Vary` here would replace the host's own
  * `Vary: Accept-Encoding`); `Link` (a per-feed value that Netlify cannot fill in from a pattern);
@@ -24,6 +26,7 @@ import { fullPages, lastPage } from './feeds/archive.ts'
 import { FEED_STYLESHEET_PATH } from './feeds/browser-prolog.ts'
 import { FORMAT_FILES, type Scope, scopeBase } from './feeds/catalog.ts'
 import { FEED_CONTENT_TYPES } from './feeds/media-types.ts'
+import { published } from './feeds/select.ts'
 import { snapshotScopes } from './feeds/snapshot.ts'
 import type { FeedFormat } from './feeds/view.ts'
 import { createApp } from './http/app.ts'
@@ -32,6 +35,8 @@ import { FEED_CSS, FEED_CSS_CACHE_CONTROL } from './http/feed-css.ts'
 import { withMedia } from './http/media-node.ts'
 import { FEED_CORS } from './http/respond.ts'
 import { createVisibility } from './http/visibility.ts'
+import { pagePatterns } from './page-rules.ts'
+import { siteAddresses, siteRedirects } from './site-map.ts'
 
 export type HeaderRule = { path: string; headers: Record<string, string> }
 
@@ -68,9 +73,11 @@ export async function staticHeaderRules(
   const page = { ...pick(index.headers, 'Content-Type'), ...lifetime('page'), ...nosniff }
 
   // Pages at the app's paths and at their files' (Netlify serves both; Cloudflare redirects
-  // `….html` and `…/index.html` to the former). A media file under content/articles/ would match
-  // `/articles/*` too: keep media elsewhere.
-  const rules = ['/', '/index.html', '/:kind/:slug/', '/:kind/:slug/index.html', '/articles/*'].map((p) =>
+  // `….html` and `…/index.html` to the former): `/articles/:slug` is both `/articles/x` and
+  // `/articles/x.html`, and not `/articles/x/`, which `/:kind/:slug/` gives the same headers (a
+  // permalink may be there). A media file under content/articles/ would match `/articles/:slug`
+  // too: keep media elsewhere.
+  const rules = ['/', '/index.html', '/:kind/:slug/', '/:kind/:slug/index.html', '/articles/:slug'].map((p) =>
     rule(p, page),
   )
   rules.push(
@@ -97,10 +104,17 @@ export async function staticHeaderRules(
 
   const media = await mediaHeaders()
   const extensions = Object.keys(MEDIA_TYPES)
+  const mediaRules = extensions.map((ext) => rule(`/*.${ext}`, media))
+  // Articles at paths of their own, and the pages at their old addresses (page-rules.ts).
+  const addresses = siteAddresses(corpus, now)
+  const own = new Set(published(corpus, now).articles.flatMap((a) => (a.path ? [a.path] : [])))
+  const pages = [...addresses.filter((a) => own.has(a.path)), ...siteRedirects(corpus, now, addresses)]
+  const others = addresses.filter((a) => !own.has(a.path))
+  const existing = [...rules, ...mediaRules].map((r) => r.path)
+  for (const pattern of pagePatterns(pages, others, existing)) rules.push(rule(pattern, page))
   const budget = maxRules - rules.length - extensions.length
   const archives = archiveRules(archived, items, budget, lifetime)
-  rules.push(...archives.rules)
-  for (const ext of extensions) rules.push(rule(`/*.${ext}`, media))
+  rules.push(...archives.rules, ...mediaRules)
   return { rules, notes: archives.notes }
 }
 

@@ -11,10 +11,11 @@ export const exportCommand: Command = {
   summary: 'write static feeds and pages for any host (default out: dist/)',
   description:
     'Writes every feed, archive page and HTML page the app serves at this moment, byte for byte\n' +
-    '(rss.xml, atom.xml, feed.json, index.html, articles/{slug}.html, tags/…, authors/…), the\n' +
-    'media files beside them, and _headers with the response headers for static hosts. Links\n' +
-    'use SITE_URL. Writes nothing while there are problems, unless --skip-invalid; a file is\n' +
-    'rewritten only when its bytes change.',
+    "(rss.xml, atom.xml, feed.json, index.html, articles/{slug}.html or the page at an article's\n" +
+    'permalink, tags/…, authors/…), the media files beside them, _headers with the response\n' +
+    "headers for static hosts, and for articles' old addresses (aliases) _redirects and a page at\n" +
+    'each that moves the browser on. Links use SITE_URL. Writes nothing while there are\n' +
+    'problems, unless --skip-invalid; a file is rewritten only when its bytes change.',
   options: [CONTENT, out('dist'), SKIP_INVALID, STRICT],
   exits: [
     '0  written (or already up to date)',

@@ -357,6 +357,9 @@ function ifGone(e: NodeJS.ErrnoException): string[] {
  */
 function dropDuplicates(articles: Article[], problems: Problem[], fileOf: (a: Article) => string): Article[] {
   const clashes = new Set<Article>()
+  // An /articles/{slug} page clashes with another only when their slugs do, which is reported.
+  const byDefault = (a: Article, shown: string) => a.path === undefined && shown === defaultPathOf(a)
+  const defaultPathOf = (a: Article) => `/articles/${encodeURIComponent(a.slug)}`
   const check = (keys: (a: Article) => string[], what: string, fix = what) => {
     const seen = new Map<string, { article: Article; shown: string }>()
     for (const a of articles) {
@@ -367,7 +370,7 @@ function dropDuplicates(articles: Article[], problems: Problem[], fileOf: (a: Ar
           seen.set(k, { article: a, shown })
           continue
         }
-        if (other.article === a) continue
+        if (other.article === a || (byDefault(a, shown) && byDefault(other.article, other.shown))) continue
         const also = other.shown === shown ? '' : ` (as "${other.shown}")`
         for (const [x, y] of [
           [other.article, a],
@@ -385,7 +388,7 @@ function dropDuplicates(articles: Article[], problems: Problem[], fileOf: (a: Ar
   check((a) => [a.slug], 'slug')
   check((a) => (a.id === null ? [] : [a.id]), 'id')
   check(
-    (a) => [a.path ?? `/articles/${encodeURIComponent(a.slug)}`, ...(a.aliases ?? [])],
+    (a) => [a.path ?? defaultPathOf(a), ...(a.aliases ?? [])],
     'path',
     'permalink, or remove the alias',
   )

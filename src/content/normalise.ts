@@ -90,7 +90,7 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
     if ('error' in r) fail(found, r.error)
     return 'value' in r ? r.value : undefined
   }
-  const hidden = hiddenBy(parsed.source, flag, fields.get)
+  const hidden = hiddenBy(parsed.source, flag, fields.get, fields.keyOf('draft') ?? 'draft')
   if (hidden) return { ...hidden, ...(warnings.length && hidden.kind === 'draft' ? { warnings } : {}) }
 
   const fromPath = slugAndDateFromPath(parsed.source)
@@ -258,9 +258,10 @@ function hiddenBy(
   source: string,
   flag: (key: string) => boolean | undefined,
   get: (key: string) => unknown,
+  draftKey: string,
 ): { kind: 'draft' | 'ignored'; reason: string } | undefined {
-  if (flag('draft') === true) return { kind: 'draft', reason: 'draft: true' }
-  // Hugo's `published` is a date (an alias of publishDate); only a true/false value is a flag.
+  if (flag(draftKey) === true) return { kind: 'draft', reason: `${draftKey}: true` }
+  // Hugo reads `published` as a date (an alias of publishDate): only true or false is Jekyll's flag.
   const published = get('published')
   if (typeof published === 'boolean' || published === 'false' || published === 'true') {
     if (flag('published') === false) return { kind: 'draft', reason: 'published: false' }

@@ -7,6 +7,7 @@
  * its bundle), and src/shards/snapshot.ts over a corpus kept in pieces in static assets, whose
  * reads may be asynchronous. Callers take either through `whenReady`.
  */
+import { pathKeys } from '../article-paths.ts'
 import type { Article } from '../corpus.ts'
 import { authorsOf, inScope, type Named, type Scope, tagsOf } from './catalog.ts'
 import { newestUpdate } from './select.ts'
@@ -26,6 +27,11 @@ export type Snapshot = {
   slice(scope: Scope, from: number, to: number): Article[] | Promise<Article[]>
   /** The published article with this slug, if any. */
   article(slug: string): Article | undefined | Promise<Article | undefined>
+  /**
+   * The published article whose permalink or alias is `path` (spelled as `canonicalPath` spells
+   * it), if any. `/articles/{slug}` is not one: `article` finds those.
+   */
+  byPath(path: string): Article | undefined | Promise<Article | undefined>
 }
 
 /** Calls `next` with `value` at once when it is there, once it resolves when it is a promise. */
@@ -62,6 +68,7 @@ export function namedScopes(tags: Named[], authors: Named[]): Pick<Snapshot, 'ta
 export function createSnapshot(start: number, articles: Article[]): Snapshot {
   const scoped = new Map<string, { list: Article[]; updated: string | null }>()
   let bySlug: Map<string, Article> | undefined
+  let byPath: Map<string, Article> | undefined
   const of = (scope: Scope) => {
     const key = scope.kind === 'site' ? '' : `${scope.kind}:${scope.slug}`
     let entry = scoped.get(key)
@@ -82,5 +89,18 @@ export function createSnapshot(start: number, articles: Article[]): Snapshot {
       bySlug ??= new Map(articles.map((a) => [a.slug, a]))
       return bySlug.get(slug)
     },
+    byPath(path) {
+      byPath ??= pathMap(articles)
+      return byPath.get(path)
+    },
   }
+}
+
+/** Each permalink and alias of `articles` → its article (the loader made them unique). */
+export function pathMap(articles: Article[]): Map<string, Article> {
+  const map = new Map<string, Article>()
+  for (const a of articles) {
+    for (const path of pathKeys(a)) map.set(path, a)
+  }
+  return map
 }

@@ -3,16 +3,21 @@
  * is a runtime setting; these helpers make them absolute when a document is rendered, since feed
  * readers have no base URL for relative links.
  */
+import { articlePath } from '../article-paths.ts'
 import type { Article } from '../corpus.ts'
 
-/** The article's public URL: `{site}/articles/{slug}`. */
+/** The article's public URL: `{site}{path}` when it has a permalink, else `{site}/articles/{slug}`. */
 export function permalink(siteUrl: string, article: Article): string {
-  return `${siteUrl}/articles/${encodeURIComponent(article.slug)}`
+  return siteUrl + articlePath(article)
 }
 
-/** The item id: the explicit `id`, else the permalink. Never the title or the position. */
+/**
+ * The item id (Atom `id`, JSON Feed `id`): the explicit `id`, else the id path an older generator
+ * gave it (`ids: jekyll`, src/content/permalinks.ts) on this site, else the permalink. Never the
+ * title or the position. RSS's guid ignores the id path: Jekyll's RSS templates wrote the URL.
+ */
 export function itemId(siteUrl: string, article: Article): string {
-  return article.id ?? permalink(siteUrl, article)
+  return article.id ?? (article.idPath ? siteUrl + article.idPath : permalink(siteUrl, article))
 }
 
 /** A root-relative path made absolute against the site; absolute URLs pass unchanged. */

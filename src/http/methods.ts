@@ -18,7 +18,7 @@ export const ERROR_HEADERS = {
 type Handler = (c: Context) => Response | Promise<Response>
 
 /** RFC 9110 §15.5.6: a known resource asked with another method is 405, with the methods it has. */
-const notAllowed = (c: Context, allow: string) =>
+export const notAllowed = (c: Context, allow: string) =>
   c.body(renderError(405, 'This address only answers GET and HEAD.'), 405, { ...ERROR_HEADERS, Allow: allow })
 
 // Web readers send If-None-Match cross-origin, which needs a CORS preflight (Fetch §3.2.2).

@@ -9,6 +9,7 @@ import { FEED_CONTENT_TYPES } from '../feeds/media-types.ts'
 import { renderFeed } from '../feeds/render.ts'
 import { whenReady } from '../feeds/snapshot.ts'
 import type { FeedFormat, FeedView } from '../feeds/view.ts'
+import { redirectPage } from '../redirects.ts'
 import { BROWSER_VARY, browserType, isPageLoad } from './browser-view.ts'
 import { answer, type PreparedHeaders, prepareHeaders, sendDocument } from './cache.ts'
 import { cacheControl, type ResponseKind, resolvePolicy } from './cache-policy.ts'
@@ -184,6 +185,22 @@ export function createResponder({ corpus, siteUrl, compress, shared }: Responder
           defer(c),
         )
       return sendWhenReady(c, doc, { kind: 'page', untilNext: page.untilNext })
+    },
+
+    /**
+     * 301 to `url` (RFC 9110 §15.4.2): an article's old address, or the other slash form of its
+     * path. Kept as long as a page is, within the visible set (a move never outlives the article
+     * it points to going live or away), with the short page that links there (redirects.ts).
+     */
+    moved(c: Context, url: string, untilNext: number | null): Response {
+      const headers = {
+        Location: url,
+        'Content-Type': HTML,
+        'Cache-Control': cacheControlOf('page', untilNext),
+        'X-Content-Type-Options': 'nosniff',
+      }
+      if (c.req.method === 'HEAD') return c.body(null, 301, headers)
+      return c.body(redirectPage(corpus.site.language, url), 301, headers)
     },
 
     /** A fixed asset (the feed stylesheet), memoised like any document, with its own policy. */

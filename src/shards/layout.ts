@@ -21,7 +21,7 @@ export function recentPath(base: string, scope: number): string {
   return `${base}/${scope}/recent.json`
 }
 
-/** The slug file a slug is listed in. */
+/** The slug file a slug (or a permalink or alias) is listed in. */
 export function bucketPath(base: string, bucket: number): string {
   return `${base}/slugs/${bucket}.json`
 }
@@ -39,5 +39,8 @@ export function bucketOf(slug: string, buckets: number): number {
   return (h >>> 0) % buckets
 }
 
-/** A slug file: each slug with its article's oldest-first position among the site's. */
-export type BucketFile = [slug: string, position: number][]
+/**
+ * A slug file: each slug, and each permalink and alias (which start with `/`), with its article's
+ * oldest-first position among the site's.
+ */
+export type BucketFile = [key: string, position: number][]

@@ -4,10 +4,11 @@
  * memoised. The articles scheduled at build time are in the bundle; those live at this snapshot's
  * moment (`live`) are newer than every stored one, so they come first in every scope.
  */
+import { pathKeys } from '../article-paths.ts'
 import type { Article, Shards } from '../corpus.ts'
 import { authorNames, inScope, namedOf, type Scope, type Tally, tagNames, tally } from '../feeds/catalog.ts'
 import { newestUpdate } from '../feeds/select.ts'
-import { namedScopes, type Snapshot, whenReady } from '../feeds/snapshot.ts'
+import { namedScopes, pathMap, type Snapshot, whenReady } from '../feeds/snapshot.ts'
 import { bucketOf } from './layout.ts'
 import type { ShardReader } from './reader.ts'
 
@@ -26,6 +27,7 @@ export function createShardedSnapshot(
     }
   })
   const liveBySlug = new Map(live.map((a) => [a.slug, a]))
+  let livePaths: Map<string, Article> | undefined
 
   type Entry = { folder: number; stored: number; live: Article[]; updated: string | null }
   const entries = new Map<string, Entry>()
@@ -114,14 +116,28 @@ export function createShardedSnapshot(
     article(slug) {
       const scheduled = liveBySlug.get(slug)
       if (scheduled || shards.scopes.length === 0 || shards.scopes[0].count === 0) return scheduled
-      return whenReady(reader.bucket(bucketOf(slug, shards.buckets)), (bucket) => {
-        const position = bucket.get(slug)
-        if (position === undefined) return undefined
-        return whenReady(reader.chunk(Math.floor(position / shards.chunk)), (chunk) => {
-          const found = chunk[position % shards.chunk]
-          return found?.slug === slug ? found : undefined
-        })
-      })
+      return storedAt(slug, (found) => found.slug === slug)
     },
+    byPath(path) {
+      livePaths ??= pathMap(live)
+      const scheduled = livePaths.get(path)
+      if (scheduled || !shards.paths || shards.scopes[0].count === 0) return scheduled
+      return storedAt(path, (found) => pathKeys(found).includes(path))
+    },
+  }
+
+  /** The stored article listed under `key` in its slug file, when it is the one `is` expects. */
+  function storedAt(
+    key: string,
+    is: (found: Article) => boolean,
+  ): Article | undefined | Promise<Article | undefined> {
+    return whenReady(reader.bucket(bucketOf(key, shards.buckets)), (bucket) => {
+      const position = bucket.get(key)
+      if (position === undefined) return undefined
+      return whenReady(reader.chunk(Math.floor(position / shards.chunk)), (chunk) => {
+        const found = chunk[position % shards.chunk]
+        return found && is(found) ? found : undefined
+      })
+    })
   }
 }

@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathKeys } from '../article-paths.ts'
 import type { Corpus, ShardScope, Shards } from '../corpus.ts'
 import { authorNames, tagNames, tally } from '../feeds/catalog.ts'
 import { slugify } from '../feeds/slug.ts'
@@ -145,16 +146,31 @@ export async function writeShards(
     const newest = positions.slice(-corpus.site.items).map((p) => JSON.stringify(stored[p]))
     await write(recentPath(base, scope), `[${newest.join(',')}]`)
   }
+  // A slug file also lists the permalinks and aliases that fall in its bucket (a path starts with
+  // `/`, a slug never holds one), so a request for a path reads one file, as one for a slug does.
   const slugs: BucketFile[] = Array.from({ length: buckets }, () => [])
+  let paths = false
   stored.forEach((a, position) => {
     slugs[bucketOf(a.slug, buckets)].push([a.slug, position])
+    for (const path of pathKeys(a)) {
+      slugs[bucketOf(path, buckets)].push([path, position])
+      paths = true
+    }
   })
   mkdirSync(join(publicDir, base, 'slugs'), { recursive: true })
   for (const [bucket, list] of slugs.entries()) await write(bucketPath(base, bucket), JSON.stringify(list))
   await Promise.all(writing)
   removeOthers(join(publicDir, SHARDS_ROOT), current)
 
-  const shards: Shards = { base, chunk, index: INDEX, recent: corpus.site.items, buckets, scopes }
+  const shards: Shards = {
+    base,
+    chunk,
+    index: INDEX,
+    recent: corpus.site.items,
+    buckets,
+    scopes,
+    ...(paths ? { paths: true } : {}),
+  }
   return { corpus: { ...corpus, articles: scheduled, shards }, stats }
 }
 

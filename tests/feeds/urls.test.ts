@@ -25,6 +25,23 @@ describe('permalink', () => {
   })
 })
 
+describe('permalink and itemId of an article at a path of its own', () => {
+  const a = article('2019-05-15-hello', '2019-05-15T00:00:00.000Z', { path: '/2019/05/15/hello/' })
+
+  it("is the site and the path, under the site URL's own path too", () => {
+    expect(permalink('https://example.com', a)).toBe('https://example.com/2019/05/15/hello/')
+    expect(permalink('https://example.com/news', a)).toBe('https://example.com/news/2019/05/15/hello/')
+    expect(itemId('https://example.com', a)).toBe('https://example.com/2019/05/15/hello/')
+  })
+
+  it('takes the id path when there is one, and the explicit id over both', () => {
+    const jekyll = { ...a, idPath: '/2019/05/15/hello' }
+    expect(itemId('https://example.com', jekyll)).toBe('https://example.com/2019/05/15/hello')
+    expect(permalink('https://example.com', jekyll)).toBe('https://example.com/2019/05/15/hello/')
+    expect(itemId('https://example.com', { ...jekyll, id: 'urn:uuid:1' })).toBe('urn:uuid:1')
+  })
+})
+
 describe('itemId', () => {
   it('is the permalink when the article has no explicit id', () => {
     expect(itemId('https://example.com', article('x', '2024-01-01T00:00:00.000Z'))).toBe(

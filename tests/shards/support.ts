@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadContent } from '../../src/content/load.ts'
+import { slugOfPath } from '../../src/content/permalinks.ts'
 import { type Corpus, compareArticles } from '../../src/corpus.ts'
 import type { FetchShard } from '../../src/shards/reader.ts'
 
@@ -35,6 +36,25 @@ export async function madeUpCorpus(articles = 260, items = 6): Promise<Corpus> {
       : a,
   )
   return { ...corpus, site: { ...corpus.site, items }, articles: list.sort(compareArticles) }
+}
+
+/**
+ * The same corpus with permalinks, as a site with a `permalink` pattern has them: every third
+ * article and every scheduled one at `/{yyyy}/{mm}/{dd}/{slug}/`, its slug made of the path as the
+ * loader makes it, every fifth of those with an old address (an alias).
+ */
+export function withPaths(corpus: Corpus): Corpus {
+  const articles = corpus.articles.map((a, i) => {
+    if (i % 3 !== 0 && Date.parse(a.date) <= BUILT) return a
+    const path = `/${a.date.slice(0, 10).replaceAll('-', '/')}/${encodeURIComponent(a.slug)}/`
+    return {
+      ...a,
+      slug: slugOfPath(path),
+      path,
+      ...(i % 5 === 0 ? { aliases: [`/old/${a.slug}.html`] } : {}),
+    }
+  })
+  return { ...corpus, articles: articles.sort(compareArticles) }
 }
 
 /** Reads pieces from a build's public folder, counting the reads. */

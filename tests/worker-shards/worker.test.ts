@@ -37,6 +37,23 @@ describe('the Worker over a corpus kept in static assets', () => {
     for (const path of scheduled) expect((await fetchWorker(path)).status, path).toBe(404)
   })
 
+  it('moves old addresses to articles at paths of their own (301), reading them from the pieces', async () => {
+    expect(shards.paths).toBe(true)
+    const moves = inject('moves')
+    expect(moves.length).toBeGreaterThan(40)
+    expect(moves.some(([from]) => from.startsWith('/old/'))).toBe(true)
+    // An article still in the bundle (dated after the build), and one in the pieces.
+    expect(moves).toContainEqual(['/old/just-published.html', `${origin}/just/published/`])
+    expect(corpus.articles.some((a) => a.path === '/just/published/')).toBe(true)
+    expect(inject('shardedDocuments')['/just/published/']).toContain('<h1>Just published</h1>')
+    for (const [from, to] of moves) {
+      const res = await fetchWorker(from, { redirect: 'manual' })
+      expect(res.status, from).toBe(301)
+      expect(res.headers.get('Location'), from).toBe(to)
+    }
+    expect((await fetchWorker('/2001/01/01/nope/')).status).toBe(404)
+  })
+
   it('never serves the pieces themselves', async () => {
     const base = shards.base
     for (const path of [`${base}/0/0.json`, `${base}/slugs/0.json`, '/_dateline/']) {
