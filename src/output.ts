@@ -34,19 +34,28 @@ export async function writeIfChanged(path: string, bytes: Uint8Array): Promise<b
 /**
  * Copies the media files of the content folder (images, audio, video, PDF: the extensions of
  * `MEDIA_TYPES`) to `out`, keeping their paths, so `/media/ferry.svg` is served from
- * `{out}/media/ferry.svg`. Returns how many changed.
+ * `{out}/media/ferry.svg`; then those of the site's `static` folders, at the root as well.
+ * Returns how many there are and how many changed.
  */
 export async function copyMedia(
   contentDir: string,
   out: string,
+  staticDirs: string[] = [],
 ): Promise<{ files: number; changed: number }> {
-  const files = await listFiles(contentDir, (ext) => Object.hasOwn(MEDIA_TYPES, ext.slice(1)))
+  const isMedia = (ext: string) => Object.hasOwn(MEDIA_TYPES, ext.slice(1))
+  // The content folder's file wins over a static folder's at the same path, as on the server.
+  const written = new Set<string>()
   let changed = 0
-  for (const path of files) {
-    if (await writeIfChanged(join(out, relative(contentDir, path)), await readFile(path))) changed++
+  for (const root of [contentDir, ...staticDirs]) {
+    for (const path of await listFiles(root, isMedia)) {
+      const to = relative(root, path)
+      if (written.has(to)) continue
+      written.add(to)
+      if (await writeIfChanged(join(out, to), await readFile(path))) changed++
+    }
   }
   await mkdir(out, { recursive: true })
-  return { files: files.length, changed }
+  return { files: written.size, changed }
 }
 
 /**

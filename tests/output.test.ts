@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeCorpus } from '../src/content/load.ts'
 import type { Article } from '../src/corpus.ts'
-import { writeCorpus } from '../src/output.ts'
-import { makeSite } from './content/helpers.ts'
+import { copyMedia, writeCorpus } from '../src/output.ts'
+import { contentDir, makeSite } from './content/helpers.ts'
 
 const dirs: string[] = []
 afterEach(async () => {
@@ -69,5 +69,27 @@ describe('writeCorpus', () => {
     expect((await writeCorpus(cases[4], out)).path).toBe(path)
     expect(await readFile(path, 'utf8')).toBe(`${JSON.stringify(cases[4])}\n`)
     expect(existsSync(join(out, `corpus.json.${process.pid}.tmp`))).toBe(false)
+  })
+})
+
+describe('copyMedia', () => {
+  it("copies the content folder's media, then the static folders', the content folder's first", async () => {
+    const root = contentDir({
+      'content/a.md': '---\ntitle: A\n---\n',
+      'content/img/shared.png': 'from content',
+      'static/img/shared.png': 'from static',
+      'static/img/only.svg': '<svg/>',
+      'static/notes.txt': 'not media',
+    })
+    const out = join(root, 'out')
+    const first = await copyMedia(join(root, 'content'), out, [join(root, 'static')])
+    expect(first).toEqual({ files: 2, changed: 2 })
+    expect(await readFile(join(out, 'img/shared.png'), 'utf8')).toBe('from content')
+    expect(await readFile(join(out, 'img/only.svg'), 'utf8')).toBe('<svg/>')
+    expect(existsSync(join(out, 'notes.txt'))).toBe(false)
+    expect(await copyMedia(join(root, 'content'), out, [join(root, 'static')])).toEqual({
+      files: 2,
+      changed: 0,
+    })
   })
 })

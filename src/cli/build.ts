@@ -61,7 +61,7 @@ export const build: Command = {
     const written = await writeCorpus(result.corpus, dir, { shards })
     writeArticleCache(cache, cacheFile)
     // wrangler.toml serves build/public as static assets, before the Worker runs.
-    const media = await copyMedia(contentDir, join(dir, 'public'))
+    const media = await copyMedia(contentDir, join(dir, 'public'), result.staticDirs)
     io.out(
       `[dateline] build: ${summary(result)}; ${written.path ? 'wrote' : 'unchanged'} ${written.path ?? `${dir}/corpus.json`}${piecesNote(written.shards)}; ${media.files} media files, ${media.changed} changed; ${result.counts.files} files read in ${formatDuration(now(io) - started)}`,
     )

@@ -35,7 +35,7 @@ export const exportCommand: Command = {
     const pages = await exportSite(result.corpus, dir, io.env.SITE_URL, Date.now(), progress.update).finally(
       progress.end,
     )
-    const media = await copyMedia(contentDir, dir)
+    const media = await copyMedia(contentDir, dir, result.staticDirs)
     const files = pages.files + media.files
     io.out(
       `[dateline] export: ${summary(result)}; ${files} files in ${dir}/, ${pages.changed + media.changed} changed; ${result.counts.files} files read, ${pages.documents} documents written in ${formatDuration(now(io) - started)}`,
