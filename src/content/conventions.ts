@@ -18,7 +18,8 @@ export const FIELD_KEYS = {
   summary: ['summary', 'description', 'excerpt'],
   slug: ['slug'],
   id: ['id'],
-  permalink: ['permalink', 'url'],
+  // Zola's `path` is the page's URL from the site's root.
+  permalink: ['permalink', 'url', 'path'],
   draft: ['draft'],
   image: ['image'],
 } as const

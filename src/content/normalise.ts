@@ -6,9 +6,9 @@
  */
 import type { Article, Site } from '../corpus.ts'
 import { stripXmlInvalid } from '../escape.ts'
+import { FIELD_KEYS, type FieldName, fieldReader, TAG_KEYS } from './conventions.ts'
 import { parseDate } from './dates.ts'
 import { type LocalFile, readMedia } from './enclosures.ts'
-import { FIELD_KEYS, type FieldName, fieldReader, TAG_KEYS } from './conventions.ts'
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
 import { cleanHtml } from './html.ts'
 import { type LocalLink, localLinks } from './local-links.ts'
@@ -116,7 +116,7 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
   }
 
   const beforeDate = problems.length
-  const date = readDate('date', derived.date, derived.dateLine) ?? readPathDate()
+  const date = readDate('date', derived.date, derived.dateLine) ?? readPathDate() ?? readPermalinkDate()
   // "no date" only when no date was written at all: a bad one has been reported already.
   if (date === undefined && problems.length === beforeDate) {
     problems.push({
@@ -215,6 +215,17 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
     if ('iso' in r) return r.iso
     const where = fromPath.from === 'name' ? 'the file name starts with' : 'the folders give the date'
     problems.push({ file, message: `${where} "${fromPath.date}", which is not a date (${r.error})` })
+    return undefined
+  }
+
+  // Zola's blog posts are often dated only by their `path = "2014/12/12/name"`.
+  function readPermalinkDate(): string | undefined {
+    const key = fields.keyOf('permalink')
+    const m = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(toText(key && fields.get(key)) ?? '')
+    if (!m) return undefined
+    const r = parseDate(`${m[1]}-${m[2]}-${m[3]}`, site.timezone)
+    if ('iso' in r) return r.iso
+    fail(key as string, `gives the date "${m[1]}/${m[2]}/${m[3]}", which is not a date (${r.error})`)
     return undefined
   }
 

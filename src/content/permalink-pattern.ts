@@ -99,9 +99,10 @@ const MEDIA_EXTENSION = new RegExp(`\\.(?:${Object.keys(MEDIA_TYPES).join('|')})
  * segments, or an encoded `/`; non-ASCII percent-encoded as UTF-8 (RFC 3986 §2.5). `/x/` and
  * `/x.html` stay as written; `/x/index.html` is `/x/`, the page a host serves there and Eleventy's
  * `page.url` for it. `addSlash`: Hugo's `url` without an extension gets a trailing slash, since
- * Hugo publishes it as a folder (gohugo.io/content-management/urls/#url).
+ * Hugo publishes it as a folder (gohugo.io/content-management/urls/#url); `'always'`: Zola's
+ * `path` always does, whatever dots it holds (`2014/12/12/1.0-Timeline` is a folder there).
  */
-export function normalisePath(written: string, { addSlash = false } = {}): Filled {
+export function normalisePath(written: string, { addSlash = false as boolean | 'always' } = {}): Filled {
   const shown = JSON.stringify(written)
   if (isAddress(written)) {
     return { error: `must be a path on this site such as /2019/05/15/hello/, not an address (${shown})` }
@@ -122,7 +123,7 @@ export function normalisePath(written: string, { addSlash = false } = {}): Fille
     return { error: `holds a % that is not UTF-8 percent-encoding, or an encoded / or \\ (${shown})` }
   }
   path = canonical.replace(/\/index\.html$/, '/')
-  if (addSlash && !path.endsWith('/') && !/\.[^/.]+$/.test(path)) path += '/'
+  if (addSlash && !path.endsWith('/') && (addSlash === 'always' || !/\.[^/.]+$/.test(path))) path += '/'
   if (isOwnPath(path)) return { error: `is a path dateline serves itself ("${path}"); choose another` }
   if (MEDIA_EXTENSION.test(path))
     return { error: `ends like a media file ("${path}"), which is served as one` }

@@ -76,7 +76,9 @@ export function readPermalink(options: PermalinkOptions): Permalink {
     )
   } else if (r) path = r.value
 
-  const aliases = readAliases(fields, path, options.source, problems)
+  // Zola's relative aliases start at the site's root, Hugo's at the page's folder.
+  const zola = key?.toLowerCase() === 'path'
+  const aliases = readAliases(fields, path, options.source, problems, zola)
 
   const idPath = path && options.rules.ids === 'jekyll' ? jekyllId(path, options.slug) : undefined
   return {
@@ -95,6 +97,7 @@ function readAliases(
   path: string | undefined,
   source: string,
   problems: PermalinkProblem[],
+  fromRoot = false,
 ): string[] {
   const aliases: string[] = []
   for (const name of ['aliases', 'redirect_from']) {
@@ -109,7 +112,7 @@ function readAliases(
         continue
       }
       const relative = name === 'aliases' && !text.startsWith('/') && !isAddress(text)
-      const joined = relative ? joinHugo(hugoFolder(path, source), text) : text
+      const joined = relative ? joinHugo(fromRoot ? '' : hugoFolder(path, source), text) : text
       if (joined === null) {
         problems.push({ key: found, message: `"${text}" climbs above the site's root` })
         continue
@@ -125,7 +128,9 @@ function readAliases(
 
 /** What an article's own `permalink` or `url` gives: a path, an error, or undefined for none. */
 function ownPath(key: string, value: unknown, options: PermalinkOptions): Filled | undefined {
-  const hugo = key.toLowerCase() === 'url'
+  // Hugo's `url` and Zola's `path` are paths from the root that get a trailing slash.
+  const hugo = key.toLowerCase() === 'url' || key.toLowerCase() === 'path'
+  const slash = key.toLowerCase() === 'path' ? 'always' : hugo
   if (value === false && !hugo) return undefined
   let written = value
   if (!hugo && written !== null && typeof written === 'object' && !Array.isArray(written)) {
@@ -134,11 +139,11 @@ function ownPath(key: string, value: unknown, options: PermalinkOptions): Filled
   const text = typeof written === 'string' ? written.trim() : undefined
   if (text === undefined) return { error: 'must be a path such as /2019/05/15/hello/' }
   if (text === '' || (hugo && /^https?:\/\//i.test(text))) return undefined
-  return pathFrom(text, hugo, options)
+  return pathFrom(text, slash, options)
 }
 
 /** The path `pattern` gives for the article, its placeholders filled in. */
-function pathFrom(pattern: string, hugo: boolean, options: PermalinkOptions): Filled {
+function pathFrom(pattern: string, hugo: boolean | 'always', options: PermalinkOptions): Filled {
   // Checked before the placeholders are filled: Hugo's `my\:page` is a path, not a scheme.
   if (isAddress(pattern)) return normalisePath(pattern)
   const filled = fillPlaceholders(pattern, options)

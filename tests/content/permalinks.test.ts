@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { jekyllSlug } from '../../src/content/permalink-pattern.ts'
 import { type PermalinkOptions, readPermalink, slugOfPath } from '../../src/content/permalinks.ts'
 import { type ContentRules, DEFAULT_RULES } from '../../src/content/rules.ts'
+import { articleOf, normaliseMarkdown } from './helpers.ts'
 
 const BASE: PermalinkOptions = {
   data: {},
@@ -197,5 +198,25 @@ describe('slugOfPath', () => {
     expect(slugOfPath('/2019/05/15/hello/')).toBe('2019-05-15-hello')
     expect(slugOfPath('/posts/hello.html')).toBe('posts-hello')
     expect(slugOfPath('/caf%C3%A9/a%25b/')).toBe('café-a-b')
+  })
+})
+
+describe('Zola', () => {
+  it("reads `path` as the page's URL from the root, its relative aliases from the root, and its date", () => {
+    const text = [
+      '+++',
+      'path = "2014/12/12/1.0-Timeline"',
+      'title = "Scheduling the trains"',
+      'aliases = ["2014/12/12/1.0-Timeline.html"]',
+      '+++',
+      '',
+      'Body.',
+    ].join('\n')
+    const a = articleOf(normaliseMarkdown(text, 'content/1.0-Timeline.md'))
+    expect(a).toMatchObject({
+      path: '/2014/12/12/1.0-Timeline/',
+      aliases: ['/2014/12/12/1.0-Timeline.html'],
+      date: '2014-12-12T00:00:00.000Z',
+    })
   })
 })
