@@ -167,6 +167,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       const measured = await measure(dir, outcome, file, shownDir, staticDirs)
       if ('article' in measured) {
         articles.push(measured.article)
+        report.warnings.push(...measured.warnings)
         if (outcome.expires !== undefined) expiryOf.set(source, Date.parse(outcome.expires))
         if (outcome.links) links.set(measured.article, outcome.links)
       } else {
@@ -259,8 +260,8 @@ async function measure(
   file: string,
   shownDir: string,
   staticDirs: string[],
-): Promise<{ article: Article } | { problems: Problem[] }> {
-  if (outcome.local.length === 0) return { article: outcome.article }
+): Promise<{ article: Article; warnings: Warning[] } | { problems: Problem[] }> {
+  if (outcome.local.length === 0) return { article: outcome.article, warnings: [] }
   const enclosures = (outcome.article.enclosures ?? []).map((e) => ({ ...e }))
   const local: LocalFile[] = outcome.local.map(({ index, key, line, path }) => ({
     enclosure: enclosures[index],
@@ -269,8 +270,28 @@ async function measure(
     path,
   }))
   try {
-    const problems = await measureLocalFiles(dir, local, file, shownDir, staticDirs)
-    return problems.length ? { problems } : { article: { ...outcome.article, enclosures } }
+    // An enclosure that is not there is a problem (a podcast episode without its audio); an image
+    // that is not there is left out with a warning: an archive's posts must not all be lost to a
+    // theme's way of naming its pictures (`image: { feature: x.jpg }` under /images/).
+    const images = local.filter((f) => f.key === 'image')
+    const problems = await measureLocalFiles(
+      dir,
+      local.filter((f) => f.key !== 'image'),
+      file,
+      shownDir,
+      staticDirs,
+    )
+    if (problems.length) return { problems }
+    const missing = await measureLocalFiles(dir, images, file, shownDir, staticDirs)
+    if (missing.length === 0) return { article: { ...outcome.article, enclosures }, warnings: [] }
+    const warnings = missing.map((p) => ({
+      ...p,
+      kind: 'missing-image' as const,
+      message: `${p.message}; the article is published without it`,
+    }))
+    const kept = enclosures.filter((e) => e.role !== 'image')
+    const { image: _, enclosures: __, ...rest } = outcome.article
+    return { article: { ...rest, ...(kept.length ? { enclosures: kept } : {}) }, warnings }
   } catch (e) {
     // A media file vanishing while it is measured must not end the load of all the others.
     return failed(file, e)
@@ -387,11 +408,7 @@ function dropDuplicates(articles: Article[], problems: Problem[], fileOf: (a: Ar
   }
   check((a) => [a.slug], 'slug')
   check((a) => (a.id === null ? [] : [a.id]), 'id')
-  check(
-    (a) => [a.path ?? defaultPathOf(a), ...(a.aliases ?? [])],
-    'path',
-    'permalink, or remove the alias',
-  )
+  check((a) => [a.path ?? defaultPathOf(a), ...(a.aliases ?? [])], 'path', 'permalink, or remove the alias')
   check((a) => (a.idPath ? [a.idPath] : []), 'item id', 'permalink or slug')
   return articles.filter((a) => !clashes.has(a))
 }

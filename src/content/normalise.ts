@@ -9,6 +9,7 @@ import { stripXmlInvalid } from '../escape.ts'
 import { FIELD_KEYS, type FieldName, fieldReader, TAG_KEYS } from './conventions.ts'
 import { parseDate } from './dates.ts'
 import { type LocalFile, readMedia } from './enclosures.ts'
+import { decodeReferences } from './entities.ts'
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
 import { cleanHtml } from './html.ts'
 import { type LocalLink, localLinks } from './local-links.ts'
@@ -110,7 +111,9 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
     .join('/')}`
 
   const titleKey = fields.keyOf('title')
-  const title = clean(toText(titleKey && fields.get(titleKey)) ?? derived.title ?? '')
+  // A title written for HTML (Jekyll, Eleventy print it as written): its references decoded.
+  const written = toText(titleKey && fields.get(titleKey))
+  const title = clean(written === undefined ? (derived.title ?? '') : decodeReferences(written))
   if (!title) {
     problems.push({ file, line: 1, message: '"title" is missing; add title: … to the front matter' })
   }

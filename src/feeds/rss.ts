@@ -117,8 +117,10 @@ function item(
   seen.content ||= html !== ''
   // RSS `author` is "the email address of the author" and an item has at most one; the W3C
   // validator warns when an item mixes it with dc:creator, so several authors, or one without an
-  // address, all go in dc:creator.
-  const byEmail = a.authors.length <= 1 && a.authors.every((p) => p.email)
+  // address, all go in dc:creator. So does a name with a comma or a parenthesis: in
+  // `email (Name)` the name is an RFC 5322 comment, and parsers split the address at its comma
+  // (the W3C validator: "Invalid email address").
+  const byEmail = a.authors.length <= 1 && a.authors.every((p) => p.email && !/[(),]/.test(p.name))
   if (byEmail) {
     for (const p of a.authors) {
       const name = xmlText(p.name)

@@ -154,3 +154,13 @@ describe('visibility', () => {
     })
   })
 })
+
+describe('titles written for HTML', () => {
+  it('decodes the character references Jekyll and Eleventy authors write in titles', () => {
+    const a = article(['title: "CVE-1 &amp; CVE-2 &#8212; what&#x2019;s&nbsp;new"', 'date: 2020-01-01'])
+    expect(a.title).toBe('CVE-1 & CVE-2 — what’s new')
+    expect(article(['title: "Keep &unknown; as written"', 'date: 2020-01-01']).title).toBe(
+      'Keep &unknown; as written',
+    )
+  })
+})

@@ -124,6 +124,13 @@ describe('renderRss', () => {
     expect(item['dc:creator']).toBeUndefined()
   })
 
+  it('names an author whose name has a comma or parentheses in dc:creator, whole', () => {
+    const authors = [{ name: 'Blake Romano, Senior Engineer (Imagine)', email: 'blake@example.com' }]
+    const item = only(renderRss(viewWith({ authors })))
+    expect(item.author).toBeUndefined()
+    expect(item['dc:creator'].map(text)).toEqual(['Blake Romano, Senior Engineer (Imagine)'])
+  })
+
   it('never mixes author and dc:creator: one author without e-mail puts all in dc:creator', () => {
     const item = only(
       renderRss(
