@@ -53,14 +53,28 @@ function loaderFingerprint(): string {
   const hash = createHash('sha256').update(`dateline-articles-v1 ${process.version}`)
   for (const k of ['icu', 'tz', 'unicode'] as const) hash.update(` ${process.versions[k] ?? ''}`)
   const here = dirname(fileURLToPath(import.meta.url))
-  const sources = readdirSync(here)
+  const sources = readdirSync(here, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.(ts|mts|mjs)$/.test(name))
     .sort()
     .map((name) => join(here, name))
   for (const path of [...sources, join(here, '../escape.ts'), join(here, '../corpus.ts')]) {
     hash.update(path.slice(here.length)).update(readFileSync(path))
   }
-  for (const name of ['marked', 'sanitize-html', 'htmlparser2', 'yaml', 'gray-matter']) {
+  for (const name of [
+    'marked',
+    'marked-footnote',
+    'marked-gfm-heading-id',
+    'github-slugger',
+    'sanitize-html',
+    'htmlparser2',
+    'yaml',
+    'gray-matter',
+    'smol-toml',
+    'liquidjs',
+    'mdast-util-from-markdown',
+    'mdast-util-mdx',
+    'micromark-extension-mdxjs',
+  ]) {
     hash.update(` ${name}@${packageVersion(here, name)}`)
   }
   fingerprint = hash.digest('base64url')

@@ -25,7 +25,13 @@ export const FIELD_KEYS = {
 } as const
 
 /** Keys whose values are all tags, merged in this order (Zola's under `taxonomies`). */
-export const TAG_KEYS = ['tags', 'categories', 'category', 'taxonomies.tags', 'taxonomies.categories'] as const
+export const TAG_KEYS = [
+  'tags',
+  'categories',
+  'category',
+  'taxonomies.tags',
+  'taxonomies.categories',
+] as const
 
 export type FieldName = keyof typeof FIELD_KEYS
 
@@ -49,7 +55,8 @@ export function fieldReader(data: Record<string, unknown>, rules: ContentRules):
     for (const part of key.split('.')) {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
       const record = value as Record<string, unknown>
-      const k = part in record ? part : Object.keys(record).find((x) => x.toLowerCase() === part.toLowerCase())
+      const k =
+        part in record ? part : Object.keys(record).find((x) => x.toLowerCase() === part.toLowerCase())
       value = k === undefined ? undefined : record[k]
     }
     return value ?? undefined

@@ -57,7 +57,10 @@ export function readMedia(
       return undefined
     }
     if (r.value.unused.length > 0) {
-      unused?.(key, `has ${r.value.unused.map((k) => `"${k}"`).join(', ')}, which feeds have no place for: not used`)
+      unused?.(
+        key,
+        `has ${r.value.unused.map((k) => `"${k}"`).join(', ')}, which feeds have no place for: not used`,
+      )
     }
     media.enclosures.push(r.value.enclosure)
     if (r.value.path !== undefined)

@@ -9,8 +9,8 @@
  *   warning naming its line: 291 images of one archive 404ed without a word.
  */
 import type { Article } from '../corpus.ts'
-import { MEDIA_TYPES } from './media-types.ts'
 import { type LocalLink, pathOf } from './local-links.ts'
+import { MEDIA_TYPES } from './media-types.ts'
 import { REF_PREFIX } from './templates/refs.ts'
 import type { Warning } from './warning.ts'
 
@@ -56,7 +56,10 @@ export function checkLinks(
         const target = refs(ref)
         if (typeof target === 'string') {
           rewrites.set(link.url, null)
-          warn('unresolved-ref', `the internal link to "${ref}" ${target}; the link was removed, its text kept`)
+          warn(
+            'unresolved-ref',
+            `the internal link to "${ref}" ${target}; the link was removed, its text kept`,
+          )
         } else rewrites.set(link.url, pagePathOf(target) + tail)
         continue
       }
@@ -143,6 +146,8 @@ function rewrite(html: string, rewrites: Map<string, string | null>): string {
     const url = value.replace(/&amp;/g, '&')
     if (!rewrites.has(url)) return whole
     const to = rewrites.get(url)
-    return to === null || to === undefined ? '' : ` ${attr}="${to.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`
+    return to === null || to === undefined
+      ? ''
+      : ` ${attr}="${to.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`
   })
 }

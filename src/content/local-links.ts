@@ -16,7 +16,8 @@ const ATTRIBUTE = /<(a|img)\b[^>]*?\s(href|src)="(\/(?!\/)[^"]*)"/g
 
 // Where a body writes a URL: a Markdown destination `](url` or `]: url` (a reference), or an HTML
 // attribute. The line of its first occurrence is the line of the link.
-const WRITTEN = /\]\(\s*<?([^\s)>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|\s(?:href|src)=["']([^"']+)["']/gm
+const WRITTEN =
+  /\]\(\s*<?([^\s)>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|\s(?:href|src)=["']([^"']+)["']/gm
 
 /** The decoded path of a root-relative URL, without its query and fragment. */
 export function pathOf(url: string): string {
@@ -32,7 +33,12 @@ export function pathOf(url: string): string {
  * The article's links and images into the site, once per URL, with the line each was written on
  * (`body` starts on `bodyLine` of the file; `base` is what relative URLs resolved against).
  */
-export function localLinks(html: string, body: string | undefined, bodyLine: number, base: string): LocalLink[] {
+export function localLinks(
+  html: string,
+  body: string | undefined,
+  bodyLine: number,
+  base: string,
+): LocalLink[] {
   if (!html.includes('="/')) return []
   const lines = body === undefined ? new Map<string, number>() : writtenLines(body, bodyLine, base)
   const seen = new Set<string>()

@@ -1,30 +1,41 @@
 /**
- * Markdown articles (`*.md`): YAML front matter, body rendered by marked (CommonMark + GFM).
- * Raw HTML in the source is allowed here and sanitised in `normalise`.
+ * Markdown articles (`*.md`, `*.mdx`): YAML front matter, body rendered by marked (CommonMark +
+ * GFM). Template syntax in the body (Liquid, Hugo shortcodes, MDX, `:::` asides) is rendered or
+ * reported first (`templates/`). Raw HTML in the source is allowed here and sanitised in `normalise`.
  */
-import { Marked } from 'marked'
 import { readFrontMatter } from './front-matter.ts'
+import { type Rendered, renderMarkdown } from './markdown-render.ts'
 import type { ParsedFile } from './normalise.ts'
 import type { Problem } from './problem.ts'
 import { type ContentRules, DEFAULT_RULES } from './rules.ts'
-
-const marked = new Marked({ gfm: true, async: false })
+import { type Expanded, expandTemplates } from './templates/index.ts'
 
 /** Parses the text of a Markdown file; `file` is the path shown in problems. */
 export function parseMarkdown(
   text: string,
   file: string,
   source: string,
-  _rules: ContentRules = DEFAULT_RULES,
+  rules: ContentRules = DEFAULT_RULES,
 ): ParsedFile | Problem {
   const fm = readFrontMatter(text, file)
   if ('message' in fm) return fm
-  let html: string
+  const mdx = source.endsWith('.mdx')
+  let expanded: Expanded
+  let rendered: Rendered
   try {
-    html = marked.parse(fm.body) as string
+    const separator = excerptSeparator(fm.data, rules)
+    expanded = expandTemplates(fm.body, {
+      file,
+      bodyLine: fm.bodyLine,
+      rules,
+      mdx,
+      excerptSeparator: separator,
+    })
+    rendered = renderMarkdown(expanded.text, separator)
   } catch (e) {
-    // marked recurses once per level of nesting: some thousands of `>`, `- ` or `*` in a row
-    // overflow the stack (RangeError), which would otherwise end the whole load, not this file.
+    // marked (and micromark, which reads template syntax) recurses once per level of nesting:
+    // some thousands of `>`, `- ` or `*` in a row overflow the stack (RangeError), which would
+    // otherwise end the whole load, not this file.
     return { file, line: fm.bodyLine, message: unrenderable(e) }
   }
   return {
@@ -32,10 +43,11 @@ export function parseMarkdown(
     source,
     data: fm.data,
     lineOf: fm.lineOf,
-    html,
-    derived: {},
+    html: rendered.html,
+    derived: rendered.excerptHtml ? { excerptHtml: rendered.excerptHtml } : {},
     body: fm.body,
     bodyLine: fm.bodyLine,
+    ...(expanded.warnings.length ? { warnings: expanded.warnings } : {}),
   }
 }
 
@@ -45,4 +57,13 @@ function unrenderable(e: unknown): string {
   }
   const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]
   return `the Markdown cannot be rendered (${reason}); simplify the text around the part that fails`
+}
+
+/**
+ * The excerpt separator: the post's own `excerpt_separator` (Jekyll lets a post set it in its front
+ * matter, jekyllrb.com/docs/posts/#post-excerpts), else the site's rule.
+ */
+function excerptSeparator(data: Record<string, unknown>, rules: ContentRules): string {
+  const own = data.excerpt_separator
+  return typeof own === 'string' && own.trim() ? own : rules.excerptSeparator
 }

@@ -8,6 +8,7 @@ import type { Article, Site } from '../corpus.ts'
 import { stripXmlInvalid } from '../escape.ts'
 import { FIELD_KEYS, type FieldName, fieldReader, TAG_KEYS } from './conventions.ts'
 import { parseDate } from './dates.ts'
+import type { RemovedHtml } from './dropped-elements.ts'
 import { type LocalFile, readMedia } from './enclosures.ts'
 import { decodeReferences } from './entities.ts'
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
@@ -15,6 +16,7 @@ import { cleanHtml } from './html.ts'
 import { type LocalLink, localLinks } from './local-links.ts'
 import { readPermalink, slugOfPath } from './permalinks.ts'
 import type { Problem } from './problem.ts'
+import { warningsForRemoved } from './removed-html.ts'
 import { type ContentRules, DEFAULT_RULES } from './rules.ts'
 import { slugAndDateFromPath } from './source-path.ts'
 import { summarise } from './summary.ts'
@@ -146,7 +148,11 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
       : [site.author]
 
   // Stripped again after sanitising: it decodes character references such as &#1; in raw HTML.
-  const html = stripXmlInvalid(cleanHtml(stripXmlInvalid(parsed.html), base))
+  const removed: RemovedHtml[] = []
+  const html = stripXmlInvalid(
+    cleanHtml(stripXmlInvalid(parsed.html), base, { onRemoved: (r) => removed.push(r) }),
+  )
+  warnings.push(...warningsForRemoved(removed, { file, body: parsed.body, bodyLine: parsed.bodyLine }))
   const summaryKey = fields.keyOf('summary')
   const excerpt =
     derived.excerptHtml && stripXmlInvalid(cleanHtml(stripXmlInvalid(derived.excerptHtml), base))

@@ -18,7 +18,8 @@ export const WARNING_KINDS = {
   'missing-image': 'a local image points at no file in the content folder',
   'unresolved-ref': 'an internal link tag (post_url, link, ref, relref) names no article',
   'unknown-field': 'a front matter value was not understood and was left out',
-  'data-file': "a generator's data file (Eleventy's *.11tydata.js) that may set fields for its folder was not read",
+  'data-file':
+    "a generator's data file (Eleventy's *.11tydata.js) that may set fields for its folder was not read",
 } as const
 
 export type WarningKind = keyof typeof WARNING_KINDS

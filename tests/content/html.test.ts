@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { RemovedHtml } from '../../src/content/dropped-elements.ts'
 import { cleanHtml, htmlToText, resolveUrl } from '../../src/content/html.ts'
 
 const page = '/articles/my-post'
@@ -125,5 +126,128 @@ describe('htmlToText', () => {
 
   it('leaves unknown entities and drops impossible code points', () => {
     expect(htmlToText('a &bogus; b &#0; c &#x110000; d')).toBe('a &bogus; b c d')
+  })
+})
+
+describe('cleanHtml ids and fragment links', () => {
+  it('keeps plain ids on headings, list items, sup and links only', () => {
+    expect(cleanHtml('<h2 id="install">I</h2><li id="fn-1">n</li><sup id="r1">1</sup>', page)).toBe(
+      '<h2 id="install">I</h2><li id="fn-1">n</li><sup id="r1">1</sup>',
+    )
+    expect(
+      cleanHtml('<a id="x" href="https://e.example/">a</a><p id="y">p</p><div id="z">d</div>', page),
+    ).toBe('<a id="x" href="https://e.example/">a</a><p>p</p><div>d</div>')
+  })
+
+  it.each(['a b', 'x"y', '', 'a<b', 'x'.repeat(101)])('drops the id %j', (id) => {
+    expect(cleanHtml(`<h2 id='${id}'>T</h2>`, page)).toBe('<h2>T</h2>')
+  })
+
+  // Feeds have no base URL: the W3C validator warns of a relative `#install` in content.
+  it('points every fragment link at the page, and keeps the ids they reach', () => {
+    const out = cleanHtml(
+      '<p><a href="#install">i</a> <a href=" #caf%C3%A9">c</a> <a href="#elsewhere">e</a></p><h2 id="install">I</h2><h3 id="café">C</h3>',
+      page,
+    )
+    expect(out).toContain(
+      '<a href="/articles/my-post#install">i</a> <a href="/articles/my-post#caf%C3%A9">c</a>',
+    )
+    expect(out).toContain('<a href="/articles/my-post#elsewhere">e</a>')
+    expect(out).toContain('<h2 id="install">I</h2><h3 id="café">C</h3>')
+  })
+
+  it('does not take an id on a tag that loses it for a target', () => {
+    expect(cleanHtml('<a href="#y">y</a><p id="y">p</p>', page)).toContain('href="/articles/my-post#y"')
+  })
+})
+
+describe('cleanHtml removed elements', () => {
+  const clean = (html: string) => {
+    const removed: RemovedHtml[] = []
+    return { html: cleanHtml(html, page, { onRemoved: (r) => removed.push(r) }), removed }
+  }
+
+  it('reports each element removed with its content, and keeps the text after it', () => {
+    const { html, removed } = clean(
+      '<p>a<script>x()</script>b<style>p{}</style>c<svg><text>Hi</text></svg>d<canvas>No canvas</canvas>e</p>',
+    )
+    expect(html).toBe('<p>abcde</p>')
+    expect(removed.map((r) => [r.tag, r.content])).toEqual([
+      ['script', true],
+      ['style', true],
+      ['svg', true],
+      ['canvas', true],
+    ])
+  })
+
+  it('reports a tag removed with its text kept, and the elements inside it', () => {
+    const { html, removed } = clean(
+      '<center><font color="red">c</font></center><form><input name="q"></form>',
+    )
+    expect(html).toBe('c')
+    expect(removed).toEqual([
+      { tag: 'center', content: false },
+      { tag: 'font', content: false },
+      { tag: 'form', content: false },
+      { tag: 'input', content: false },
+    ])
+  })
+
+  it('does not report the elements inside one removed with its content', () => {
+    const { removed } = clean(
+      '<svg><g><path d="M0"/></g></svg><iframe src="https://m.example/"><p>x</p></iframe>',
+    )
+    expect(removed).toEqual([
+      { tag: 'svg', content: true },
+      { tag: 'iframe', src: 'https://m.example/', content: true },
+    ])
+  })
+
+  it.each([
+    ['https://www.youtube.com/embed/dQw4w9WgXcQ?start=10', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+    ['https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+  ])('replaces a YouTube iframe (%s) by a linked thumbnail and a text link', (src, watch) => {
+    const { html, removed } = clean(
+      `<iframe width="560" src="${src}" allowfullscreen></iframe>\n<p>After</p>`,
+    )
+    expect(html).toContain(`<a href="${watch}"><img src="https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg"`)
+    expect(html).toContain(`<a href="${watch}">Watch the video on YouTube</a>`)
+    expect(html).toContain('<p>After</p>')
+    expect(html).not.toContain('iframe')
+    expect(removed).toEqual([{ tag: 'iframe', src, content: true, replaced: true }])
+  })
+
+  it('replaces a Vimeo iframe by a text link, without a paragraph inside a paragraph', () => {
+    const { html } = clean('<p>See <iframe src="https://player.vimeo.com/video/76979871"></iframe> here</p>')
+    expect(html).toBe('<p>See <a href="https://vimeo.com/76979871">Watch the video on Vimeo</a> here</p>')
+  })
+
+  it('does not let a self-closed iframe swallow the rest of the article', () => {
+    expect(clean('<iframe src="https://m.example/x" />\n<p>Rest</p>').html).toBe('\n<p>Rest</p>')
+  })
+
+  it('replaces <video> and <audio> by a link to the file, resolved like other links', () => {
+    const { html, removed } = clean(
+      '<video controls poster="p.jpg"><source src="clip.mp4" type="video/mp4">Your browser cannot play it.</video> <audio src="//cdn.example/talk.mp3"></audio>',
+    )
+    expect(html).toBe(
+      '<a href="/articles/clip.mp4">Video: clip.mp4</a> <a href="https://cdn.example/talk.mp3">Audio: talk.mp3</a>',
+    )
+    expect(removed).toEqual([
+      { tag: 'video', src: 'clip.mp4', content: true, replaced: true },
+      { tag: 'audio', src: '//cdn.example/talk.mp3', content: true, replaced: true },
+    ])
+  })
+
+  it('makes no link of a media source that is not http(s) or in the site', () => {
+    const { html, removed } = clean('<video src="javascript:alert(1)"></video><audio>no src</audio>x')
+    expect(html).toBe('x')
+    expect(removed.map((r) => r.replaced)).toEqual([undefined, undefined])
+  })
+
+  it('replaces videos without onRemoved too', () => {
+    expect(cleanHtml('<video src="a.webm"></video>', page)).toBe(
+      '<a href="/articles/a.webm">Video: a.webm</a>',
+    )
   })
 })

@@ -20,7 +20,7 @@ describe('parseMarkdown', () => {
     expect(p.file).toBe('content/x.md')
     expect(p.source).toBe('x.md')
     expect(p.data).toEqual({ title: 'Hello', tags: ['a'] })
-    expect(p.html).toBe('<h1>Head</h1>\n<p>Some <em>text</em>.</p>\n')
+    expect(p.html).toBe('<h1 id="head">Head</h1>\n<p>Some <em>text</em>.</p>\n')
     expect(p.lineOf('tags')).toBe(3)
     expect(p.derived).toEqual({})
   })
@@ -100,26 +100,32 @@ describe('Markdown article HTML', () => {
     expect(htmlOf(body).toLowerCase()).not.toMatch(/script\s*:|alert/)
   })
 
-  it('resolves relative links and images against /articles/{slug}', () => {
+  // Against the source file (`my-post.md` at the top of the folder), as its colocated files are
+  // found; the loader then turns a link to a source file into its article's URL (link-check.ts).
+  it('resolves relative links and images against the source file, where its colocated files are', () => {
     const html = htmlOf('[next](other-post) [up](../media/x.svg) [here](#sec)\n\n![pic](images/p.png)')
-    expect(html).toContain('href="/articles/other-post"')
+    expect(html).toContain('href="/other-post"')
     expect(html).toContain('href="/media/x.svg"')
-    expect(html).toContain('href="/articles/my-post#sec"')
-    expect(html).toContain('src="/articles/images/p.png"')
+    expect(html).toContain('href="/my-post#sec"')
+    expect(html).toContain('src="/images/p.png"')
   })
 
   it('resolves raw HTML references the same way', () => {
     const html = htmlOf('<img src="../media/x.svg" alt="x"> <a href="other-post">o</a> <a href="#sec">s</a>')
     expect(html).toContain('src="/media/x.svg"')
-    expect(html).toContain('href="/articles/other-post"')
-    expect(html).toContain('href="/articles/my-post#sec"')
+    expect(html).toContain('href="/other-post"')
+    expect(html).toContain('href="/my-post#sec"')
   })
 
-  it('resolves against the slug from the front matter, not the file name', () => {
+  it('resolves against the file in its folder, whatever the slug', () => {
     const html = articleOf(
-      normaliseMarkdown(md(['title: T', 'date: 2024-05-01', 'slug: chosen'], '[s](#top)'), 'file-name.md'),
+      normaliseMarkdown(
+        md(['title: T', 'date: 2024-05-01', 'slug: chosen'], '[s](#top) ![d](d.svg)'),
+        'news/file-name.md',
+      ),
     ).html
-    expect(html).toContain('href="/articles/chosen#top"')
+    expect(html).toContain('href="/news/file-name#top"')
+    expect(html).toContain('src="/news/d.svg"')
   })
 
   it('makes protocol-relative URLs https', () => {

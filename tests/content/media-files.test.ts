@@ -54,10 +54,10 @@ describe('measureLocalFiles', () => {
     expect((await loadContent(dir)).corpus.hash).not.toBe(before)
   })
 
-  it('reports a missing local file with file, line and both paths, and publishes the others', async () => {
+  it('reports a missing local enclosure with file, line and both paths, and publishes the others', async () => {
     const dir = contentDir({
       'good.md': post('Good', []),
-      'posts/bad.md': post('Bad', ['tags: [x]', 'image: ../media/missing.png']),
+      'posts/bad.md': post('Bad', ['tags: [x]', 'audio: ../media/missing.mp3']),
     })
     const r = await loadContent(dir)
     expect(r.corpus.articles.map((a) => a.slug)).toEqual(['good'])
@@ -66,7 +66,23 @@ describe('measureLocalFiles', () => {
       {
         file: join(dir, 'posts/bad.md'),
         line: 5,
-        message: `"image" "/media/missing.png" is not a file in the content folder: ${join(dir, 'media/missing.png')} does not exist; add it or correct the path`,
+        message: `"audio" "/media/missing.mp3" is not a file in the content folder: ${join(dir, 'media/missing.mp3')} does not exist; add it or correct the path`,
+      },
+    ])
+  })
+
+  it('publishes an article whose image is missing without it, and warns with file and line', async () => {
+    const dir = contentDir({ 'posts/a.md': post('A', ['tags: [x]', 'image: ../media/missing.png']) })
+    const r = await loadContent(dir)
+    expect(r.problems).toEqual([])
+    expect(r.corpus.articles[0]).not.toHaveProperty('image')
+    expect(r.corpus.articles[0]).not.toHaveProperty('enclosures')
+    expect(r.fileWarnings).toEqual([
+      {
+        file: join(dir, 'posts/a.md'),
+        line: 5,
+        kind: 'missing-image',
+        message: `"image" "/media/missing.png" is not a file in the content folder: ${join(dir, 'media/missing.png')} does not exist; add it or correct the path; the article is published without it`,
       },
     ])
   })
@@ -112,9 +128,14 @@ describe('measureLocalFiles', () => {
       'b.md': post('B', ['audio: /media/empty.mp3']),
     })
     const r = await loadContent(dir)
-    expect(r.corpus.articles).toEqual([])
+    expect(r.corpus.articles.map((a) => a.slug)).toEqual(['a'])
+    expect(r.fileWarnings.map((p) => [p.line, p.message])).toEqual([
+      [
+        4,
+        '"image" "/media/folder.png" is a folder, not a file; write the path of the file in it; the article is published without it',
+      ],
+    ])
     expect(r.problems.map((p) => [p.line, p.message])).toEqual([
-      [4, '"image" "/media/folder.png" is a folder, not a file; write the path of the file in it'],
       [
         4,
         `"audio" "/media/empty.mp3" is an empty file (${join(dir, 'media/empty.mp3')}); replace it with the real file`,
