@@ -37,7 +37,11 @@ export const check: Command = {
       help: 'print the report as one JSON object instead: { problems, warnings, counts, warningKinds, files }',
     },
   ],
-  exits: ['0  no problems', '1  any problem (any warning with --strict), or no content folder', '2  a usage error'],
+  exits: [
+    '0  no problems',
+    '1  any problem (any warning with --strict), or no content folder',
+    '2  a usage error',
+  ],
   examples: ['dateline check --content content', 'dateline check --json > report.json'],
   async run(values, io) {
     const started = now(io)

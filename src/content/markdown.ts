@@ -4,6 +4,7 @@
  * reported first (`templates/`). Raw HTML in the source is allowed here and sanitised in `normalise`.
  */
 import { readFrontMatter } from './front-matter.ts'
+import { htmlToText } from './html.ts'
 import { type Rendered, renderMarkdown } from './markdown-render.ts'
 import type { ParsedFile } from './normalise.ts'
 import type { Problem } from './problem.ts'
@@ -44,7 +45,10 @@ export function parseMarkdown(
     data: fm.data,
     lineOf: fm.lineOf,
     html: rendered.html,
-    derived: rendered.excerptHtml ? { excerptHtml: rendered.excerptHtml } : {},
+    derived: {
+      ...(rendered.excerptHtml ? { excerptHtml: rendered.excerptHtml } : {}),
+      ...leadingHeading(rendered.html),
+    },
     body: fm.body,
     bodyLine: fm.bodyLine,
     ...(expanded.warnings.length ? { warnings: expanded.warnings } : {}),
@@ -66,4 +70,14 @@ function unrenderable(e: unknown): string {
 function excerptSeparator(data: Record<string, unknown>, rules: ContentRules): string {
   const own = data.excerpt_separator
   return typeof own === 'string' && own.trim() ? own : rules.excerptSeparator
+}
+
+/**
+ * A plain Markdown file without a `title` (a GitHub or Obsidian notes folder) names itself in its
+ * first block, a level-1 heading: that is its title where the front matter gives none.
+ */
+function leadingHeading(html: string): { title?: string } {
+  const m = /^\s*<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)
+  const title = m ? htmlToText(m[1]) : ''
+  return title ? { title } : {}
 }

@@ -21,8 +21,8 @@ export type ContentRules = {
   permalink?: string
   /**
    * What an item id is when the article gives none: `url`, its absolute URL (jekyll-feed for
-   * RSS, Hugo, Eleventy, Astro); `jekyll`, the absolute URL without `.html` and without the
-   * trailing slash, as jekyll-feed's Atom `<id>` writes it.
+   * RSS, Hugo, Eleventy, Astro); `jekyll`, Jekyll's post id (the URL's folder joined with the
+   * slug) made absolute, as jekyll-feed's Atom `<id>` writes it (permalinks.ts).
    */
   ids: 'url' | 'jekyll'
   /** What becomes of a template tag or component with no built-in rendering. */

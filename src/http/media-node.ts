@@ -27,7 +27,10 @@ export function withMedia(
   const servers = new Map<string, ReturnType<typeof serveStatic>>()
   const serverOf = (root: string) => {
     let server = servers.get(root)
-    if (!server) servers.set(root, (server = serveStatic({ root })))
+    if (!server) {
+      server = serveStatic({ root })
+      servers.set(root, server)
+    }
     return server
   }
   // The first root that has the file serves it; the content folder comes first.

@@ -164,3 +164,17 @@ describe('titles written for HTML', () => {
     )
   })
 })
+
+describe('plain Markdown without front matter', () => {
+  it('takes the title from a leading level-1 heading, and still needs a date', () => {
+    const a = articleOf(normaliseMarkdown('# Weekly issue 12\n\nThis week.\n', 'docs/2020-01-03-issue-12.md'))
+    expect(a).toMatchObject({ title: 'Weekly issue 12', date: '2020-01-03T00:00:00.000Z' })
+    expect(problemsOf(normaliseMarkdown('# Weekly issue 12\n\nThis week.\n', 'docs/issue-12.md'))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^no date/) }),
+    ])
+    // A heading further down is not the title.
+    expect(problemsOf(normaliseMarkdown('Intro.\n\n# Later\n', 'x.md'))[0].message).toMatch(
+      /"title" is missing/,
+    )
+  })
+})

@@ -13,9 +13,13 @@ describe('footnotes', () => {
   it('renders a superscript link and a footnotes section at the end', () => {
     const html = feedHtml(body)
     expect(html).toContain('Ferries<sup><a id="footnote-ref-1" href="/articles/post#footnote-1">1</a></sup>')
-    expect(html).toContain('trams<sup><a id="footnote-ref-tram" href="/articles/post#footnote-tram">2</a></sup>')
+    expect(html).toContain(
+      'trams<sup><a id="footnote-ref-tram" href="/articles/post#footnote-tram">2</a></sup>',
+    )
     expect(html).toMatch(/<p>The end.<\/p>\n<section>\n<h2 id="footnote-label">Footnotes<\/h2>\n<ol>/)
-    expect(html).toContain('<li id="footnote-1">\n<p>Since 1890. <a href="/articles/post#footnote-ref-1">↩</a></p>')
+    expect(html).toContain(
+      '<li id="footnote-1">\n<p>Since 1890. <a href="/articles/post#footnote-ref-1">↩</a></p>',
+    )
     expect(html).toContain('<li id="footnote-tram">\n<p>The <em>new</em> line.')
     expect(html).not.toMatch(/data-|aria-|class=/)
   })
