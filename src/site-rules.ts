@@ -33,6 +33,7 @@ const PERMALINK_PLACEHOLDERS = [
   ':short_year',
   ':slug',
   ':title',
+  ':path',
 ]
 
 export const templatesSchema = z.strictObject({
@@ -51,8 +52,8 @@ export const rulesSchema = z.object({
     .string()
     .refine((p) => p.startsWith('/'), 'must start with / (such as /:year/:month/:day/:slug/)')
     .refine(
-      (p) => /:(slug|title)\b/.test(p),
-      'must contain :slug or :title, so that two articles never share a URL',
+      (p) => /:(slug|title|path)\b/.test(p),
+      'must contain :slug, :title or :path, so that two articles never share a URL',
     )
     .refine(
       (p) => (p.match(/:[a-z_]+/g) ?? []).every((x) => PERMALINK_PLACEHOLDERS.includes(x)),

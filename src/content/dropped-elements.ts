@@ -107,7 +107,9 @@ function replacement(marked: Marked | undefined, resolve: (url: string) => strin
   const report = marked?.report
   if (!report?.src) return ''
   if (report.tag === 'iframe') {
-    const embed = embedFromUrl(report.src)
+    // Any other page a frame showed (a map, a slide deck, another video site) is linked by its
+    // host's name: the reader can still reach what the article showed.
+    const embed = embedFromUrl(report.src) ?? pageLink(resolve(report.src))
     if (!embed) return ''
     report.replaced = true
     return marked?.phrasing ? embed.replace(/^<p>|<\/p>$/g, '') : embed
@@ -117,6 +119,18 @@ function replacement(marked: Marked | undefined, resolve: (url: string) => strin
   report.replaced = true
   const name = fileName(url)
   return `<a href="${escapeHtml(url)}">${report.tag === 'video' ? 'Video' : 'Audio'}${name ? `: ${escapeHtml(name)}` : ''}</a>`
+}
+
+/** A paragraph linking an absolute http(s) URL by its host's name; undefined for anything else. */
+function pageLink(url: string): string | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined
+  let host: string
+  try {
+    host = new URL(url).hostname.replace(/^www\./, '')
+  } catch {
+    return undefined
+  }
+  return `<p><a href="${escapeHtml(url)}">Embedded content: ${escapeHtml(host)}</a></p>`
 }
 
 function fileName(url: string): string {

@@ -112,8 +112,11 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
         `static: "${folder}" in ${shown(siteFile)} is not a folder (${shown(path)}); nothing is published from it`,
       )
   }
-  const ignored = ignoreRule(config.rules, { jekyll: existsSync(join(dir, '_posts')) })
   const all = listed.map((path) => ({ path, source: relative(dir, path).split(sep).join('/') }))
+  const ignored = ignoreRule(config.rules, {
+    jekyll: existsSync(join(dir, '_posts')),
+    sources: all.map((f) => f.source),
+  })
   const reasons = all.map(({ source }) => ignored(source))
   const kept = all.filter((_, i) => reasons[i] === undefined)
   const outcomes = new Map<string, FileOutcome>()

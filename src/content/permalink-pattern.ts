@@ -10,6 +10,7 @@
  *   placeholders are Jekyll's. Hugo differs: it keeps the offset the date was written with, and
  *   uses the site's `timeZone` only for a date written without one; an archive from Hugo whose
  *   dates carry an offset that crosses midnight in the site's zone needs its `url` written out.
+ * - `:path`: the file's path in the content folder, without extension (a bundle: its folder).
  * - `:title`: the slug as it is (Jekyll: "the document's slug front matter, else its file name;
  *   preserves case"); `:slug`: the same slugified by Jekyll's default mode (every run of
  *   characters other than letters, marks and digits becomes `-`, ends trimmed, lower case).
@@ -20,13 +21,13 @@ import { MEDIA_TYPES } from './media-types.ts'
 
 export type Filled = { value: string } | { error: string }
 
-const PLACEHOLDER = /\\:|:(short_year|i_month|i_day|year|month|day|slug|title)|:([A-Za-z]\w*)/g
-const KNOWN = ':year :month :day :i_month :i_day :short_year :slug :title'
+const PLACEHOLDER = /\\:|:(short_year|i_month|i_day|year|month|day|slug|title|path)|:([A-Za-z]\w*)/g
+const KNOWN = ':year :month :day :i_month :i_day :short_year :slug :title :path'
 
 /** The placeholders of `pattern` filled in for an article; `\:` is a literal colon (Hugo's escape). */
 export function fillPlaceholders(
   pattern: string,
-  { slug, date, timezone }: { slug: string; date: string; timezone: string },
+  { slug, date, timezone, source = '' }: { slug: string; date: string; timezone: string; source?: string },
 ): Filled {
   let unknown: string | undefined
   let parts: DateParts | undefined
@@ -37,6 +38,7 @@ export function fillPlaceholders(
       return match
     }
     if (known === 'title') return slug
+    if (known === 'path') return sourcePath(source)
     if (known === 'slug') return jekyllSlug(slug) || slug
     parts ??= dateParts(date, timezone)
     return parts[known as keyof DateParts]
@@ -80,6 +82,15 @@ function dateParts(iso: string, timeZone: string): DateParts {
     i_day: String(Number(got.day)),
     short_year: year.slice(-2),
   }
+}
+
+/**
+ * `:path`: the file's path in the content folder without its extension, a page bundle's being its
+ * folder (`2021/0930-hero/index.md` → `2021/0930-hero`): Hugo's default URL of a page is its path
+ * in its section, and Jekyll's `:path` the document's path in its collection.
+ */
+function sourcePath(source: string): string {
+  return source.replace(/\.[^./]+$/, '').replace(/(^|\/)index$/i, '')
 }
 
 /** Jekyll's `slugify` in its default mode (Jekyll::Utils.slugify). */

@@ -44,7 +44,7 @@ function describe({ tag, src, content, replaced }: RemovedHtml): string {
   const what = `${/^[aeiou]/.test(tag) ? 'an' : 'a'} <${tag}>${src ? ` of ${place(src)}` : ''}`
   if (replaced) {
     return tag === 'iframe'
-      ? `${what} was replaced by a link to the video: feed readers do not show iframes`
+      ? `${what} was replaced by a link to what it showed: feed readers do not show iframes`
       : `${what} was replaced by a link to its file: feed readers do not play it`
   }
   const hint = src ? '; link to it instead' : ''

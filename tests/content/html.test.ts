@@ -49,12 +49,12 @@ describe('cleanHtml', () => {
     expect(out).toContain('src="https://x.example/a.png"')
   })
 
-  it('removes iframes, forms and unknown attributes', () => {
+  it('removes forms and unknown attributes, and puts a link where an iframe was', () => {
     const out = cleanHtml(
       '<iframe src="https://x.example"></iframe><form><input></form><p style="x" id="y">a</p>',
       page,
     )
-    expect(out).toBe('<p>a</p>')
+    expect(out).toBe('<p><a href="https://x.example/">Embedded content: x.example</a></p><p>a</p>')
   })
 
   it.each([
@@ -199,7 +199,7 @@ describe('cleanHtml removed elements', () => {
     )
     expect(removed).toEqual([
       { tag: 'svg', content: true },
-      { tag: 'iframe', src: 'https://m.example/', content: true },
+      { tag: 'iframe', src: 'https://m.example/', content: true, replaced: true },
     ])
   })
 
@@ -223,7 +223,9 @@ describe('cleanHtml removed elements', () => {
   })
 
   it('does not let a self-closed iframe swallow the rest of the article', () => {
-    expect(clean('<iframe src="https://m.example/x" />\n<p>Rest</p>').html).toBe('\n<p>Rest</p>')
+    expect(clean('<iframe src="https://m.example/x" />\n<p>Rest</p>').html).toBe(
+      '<p><a href="https://m.example/x">Embedded content: m.example</a></p>\n<p>Rest</p>',
+    )
   })
 
   it('replaces <video> and <audio> by a link to the file, resolved like other links', () => {

@@ -77,6 +77,27 @@ describe('what every article file becomes', () => {
     expect(bySuffix(r.files, 'about.md').reason).toBe('a Jekyll page outside _posts/, not a post')
   })
 
+  it("ignores the other text files of a page bundle: they are the page's resources", async () => {
+    const dir = contentDir({
+      'posts/hello/index.md': post(),
+      'posts/hello/notes.txt': 'Just notes.\n',
+      'posts/hello/data/table.md': '| a |\n',
+      'posts/other.md': post(),
+      'index.md': post(),
+    })
+    const r = await loadContent(dir)
+    expect(outcomes(r.files)).toEqual({
+      'index.md': 'published',
+      'posts/hello/data/table.md': 'ignored',
+      'posts/hello/index.md': 'published',
+      'posts/hello/notes.txt': 'ignored',
+      'posts/other.md': 'published',
+    })
+    expect(bySuffix(r.files, 'notes.txt').reason).toBe(
+      'a file of the page bundle posts/hello/, not an article of its own',
+    )
+  })
+
   it('names an Eleventy data file that it does not read', async () => {
     const dir = contentDir({ 'posts/posts.11tydata.js': 'module.exports = {}\n', 'posts/a.md': post() })
     const r = await loadContent(dir)

@@ -220,3 +220,15 @@ describe('Zola', () => {
     })
   })
 })
+
+describe(':path', () => {
+  it("gives Hugo's default URL: the file's path in its section, a bundle's folder", () => {
+    const rules = { ...DEFAULT_RULES, permalink: '/blog/:path/' }
+    const at = (source: string) =>
+      readPermalink({ data: {}, slug: 'x', date: '2021-09-30T00:00:00.000Z', timezone: 'UTC', source, rules })
+        .paths.path
+    expect(at('2021/0930-linkerd-hero/index.md')).toBe('/blog/2021/0930-linkerd-hero/')
+    expect(at('2023/0930-linkerd-hero/index.md')).toBe('/blog/2023/0930-linkerd-hero/')
+    expect(at('notes/hello.md')).toBe('/blog/notes/hello/')
+  })
+})

@@ -34,7 +34,7 @@ describe('warningsForRemoved', () => {
         line: 6,
         kind: 'removed-html',
         message:
-          'an <iframe> of youtube.com was replaced by a link to the video: feed readers do not show iframes',
+          'an <iframe> of youtube.com was replaced by a link to what it showed: feed readers do not show iframes',
       },
       {
         file: 'content/a.md',
@@ -47,7 +47,7 @@ describe('warningsForRemoved', () => {
         line: 10,
         kind: 'removed-html',
         message:
-          'an <iframe> of maps.example.com was removed with its content: feeds cannot carry it; link to it instead',
+          'an <iframe> of maps.example.com was replaced by a link to what it showed: feed readers do not show iframes',
       },
       {
         file: 'content/a.md',
