@@ -34,6 +34,7 @@ const PERMALINK_PLACEHOLDERS = [
   ':slug',
   ':title',
   ':path',
+  ':categories',
 ]
 
 export const templatesSchema = z.strictObject({

@@ -10,6 +10,9 @@
  *   placeholders are Jekyll's. Hugo differs: it keeps the offset the date was written with, and
  *   uses the site's `timeZone` only for a date written without one; an archive from Hugo whose
  *   dates carry an offset that crosses midnight in the site's zone needs its `url` written out.
+ * - `:categories`: the post's categories (its `categories` or `category`, after the folders above
+ *   its `_posts/`), each in lower case, joined by `/`, as Jekyll 4's `Document#url_placeholders`
+ *   makes them; none gives no segment.
  * - `:path`: the file's path in the content folder, without extension (a bundle: its folder).
  * - `:title`: the slug as it is (Jekyll: "the document's slug front matter, else its file name;
  *   preserves case"); `:slug`: the same slugified by Jekyll's default mode (every run of
@@ -21,13 +24,20 @@ import { MEDIA_TYPES } from './media-types.ts'
 
 export type Filled = { value: string } | { error: string }
 
-const PLACEHOLDER = /\\:|:(short_year|i_month|i_day|year|month|day|slug|title|path)|:([A-Za-z]\w*)/g
-const KNOWN = ':year :month :day :i_month :i_day :short_year :slug :title :path'
+const PLACEHOLDER =
+  /\\:|:(short_year|i_month|i_day|year|month|day|slug|title|path|categories)|:([A-Za-z]\w*)/g
+const KNOWN = ':year :month :day :i_month :i_day :short_year :slug :title :path :categories'
 
 /** The placeholders of `pattern` filled in for an article; `\:` is a literal colon (Hugo's escape). */
 export function fillPlaceholders(
   pattern: string,
-  { slug, date, timezone, source = '' }: { slug: string; date: string; timezone: string; source?: string },
+  {
+    slug,
+    date,
+    timezone,
+    source = '',
+    categories = [],
+  }: { slug: string; date: string; timezone: string; source?: string; categories?: string[] },
 ): Filled {
   let unknown: string | undefined
   let parts: DateParts | undefined
@@ -39,6 +49,8 @@ export function fillPlaceholders(
     }
     if (known === 'title') return slug
     if (known === 'path') return sourcePath(source)
+    // A space in a category is %20 in Jekyll's URL (Addressable's escaping).
+    if (known === 'categories') return categories.map(encodeURIComponent).join('/')
     if (known === 'slug') return jekyllSlug(slug) || slug
     parts ??= dateParts(date, timezone)
     return parts[known as keyof DateParts]
@@ -48,7 +60,8 @@ export function fillPlaceholders(
       error: `uses ${unknown}, which dateline cannot fill; use ${KNOWN}, or write the path out`,
     }
   }
-  return { value }
+  // No categories leave an empty segment, which Jekyll drops: `/:categories/:title/` is `/x/`.
+  return { value: pattern.includes(':categories') ? value.replace(/\/{2,}/g, '/') : value }
 }
 
 type DateParts = Record<'year' | 'month' | 'day' | 'i_month' | 'i_day' | 'short_year', string>

@@ -146,7 +146,7 @@ function ownPath(key: string, value: unknown, options: PermalinkOptions): Filled
 function pathFrom(pattern: string, hugo: boolean | 'always', options: PermalinkOptions): Filled {
   // Checked before the placeholders are filled: Hugo's `my\:page` is a path, not a scheme.
   if (isAddress(pattern)) return normalisePath(pattern)
-  const filled = fillPlaceholders(pattern, options)
+  const filled = fillPlaceholders(pattern, { ...options, categories: jekyllCategories(options) })
   if ('error' in filled) return filled
   const path = filled.value.startsWith('/') ? filled.value : `/${filled.value}`
   return normalisePath(path, { addSlash: hugo })
@@ -205,4 +205,22 @@ export function slugOfPath(path: string): string {
     .join('-')
     .replace(/[\s/\\?#%\p{Cc}\p{Cs}\uFFFE\uFFFF]+/gu, '-')
   return text === '' || text === '.' || text === '..' ? 'page' : text
+}
+
+/**
+ * A Jekyll post's categories, as `:categories` writes them: the folders above its `_posts/`, then
+ * its `categories` (a list, or a string split at spaces) or `category`, each in lower case, once.
+ */
+function jekyllCategories({ data, source, rules }: PermalinkOptions): string[] {
+  const fields = fieldReader(data, rules)
+  const folders = source.includes('_posts/') ? source.slice(0, source.indexOf('_posts/')).split('/') : []
+  const written: unknown[] = []
+  for (const key of ['categories', 'category']) {
+    const found = fields.find(key)
+    const value = found === undefined ? undefined : fields.get(found)
+    if (Array.isArray(value)) written.push(...value)
+    else if (typeof value === 'string') written.push(...(key === 'category' ? [value] : value.split(/\s+/)))
+  }
+  const all = [...folders, ...written.map((v) => toText(v) ?? '')].map((c) => c.trim().toLowerCase())
+  return [...new Set(all.filter(Boolean))]
 }

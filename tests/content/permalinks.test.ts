@@ -108,7 +108,7 @@ describe('readPermalink: where the page is', () => {
     ['/a%2Fb/', 'encoded /'],
     ['/a%zz/', 'percent-encoding'],
     ['/x/{{ page.fileSlug }}/', 'template'],
-    ['/:categories/:title/', ':categories'],
+    ['/:collection/:title/', ':collection'],
     ['/tags/x/', 'serves itself'],
     ['/rss.xml', 'serves itself'],
     ['/archive/2019/', 'serves itself'],
@@ -230,5 +230,25 @@ describe(':path', () => {
     expect(at('2021/0930-linkerd-hero/index.md')).toBe('/blog/2021/0930-linkerd-hero/')
     expect(at('2023/0930-linkerd-hero/index.md')).toBe('/blog/2023/0930-linkerd-hero/')
     expect(at('notes/hello.md')).toBe('/blog/notes/hello/')
+  })
+})
+
+describe(':categories', () => {
+  const at = (data: Record<string, unknown>, source = '_posts/2014-01-02-hello.md') =>
+    readPermalink({
+      data,
+      slug: 'hello',
+      date: '2014-01-02T00:00:00.000Z',
+      timezone: 'UTC',
+      source,
+      rules: { ...DEFAULT_RULES, permalink: '/:categories/:title/' },
+    }).paths.path
+
+  it("makes Jekyll's hierarchy of the post's categories, in lower case, and drops it when there is none", () => {
+    expect(at({ categories: ['Mastering Paper', 'tips'] })).toBe('/mastering%20paper/tips/hello/')
+    expect(at({ categories: 'news releases' })).toBe('/news/releases/hello/')
+    expect(at({ category: 'Work Notes' })).toBe('/work%20notes/hello/')
+    expect(at({}, 'paperfaces/_posts/2014-01-02-hello.md')).toBe('/paperfaces/hello/')
+    expect(at({})).toBe('/hello/')
   })
 })
