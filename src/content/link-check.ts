@@ -8,6 +8,7 @@
  * - a link or image that is no article's URL and no published file of the content folder is a
  *   warning naming its line: 291 images of one archive 404ed without a word.
  */
+import { articlePath } from '../article-paths.ts'
 import type { Article } from '../corpus.ts'
 import { type LocalLink, pathOf } from './local-links.ts'
 import { MEDIA_TYPES } from './media-types.ts'
@@ -22,7 +23,7 @@ export type LinkCheckOptions = {
 }
 
 /** The article's URL path, root-relative, as its links are stored. */
-export const pagePathOf = (a: Article) => a.path ?? `/articles/${encodeURIComponent(a.slug)}`
+const pagePathOf = articlePath
 
 /**
  * Checks the links of `items`. Returns each article as it must be published (the same object
@@ -33,12 +34,19 @@ export function checkLinks(
   { isFile }: LinkCheckOptions,
 ): { articles: Article[]; warnings: Warning[][] } {
   const bySource = new Map<string, Article>()
-  const byUrl = new Set<string>()
+  // Every address of an article: its page, and its old ones (aliases), which a link is moved off.
+  const byUrl = new Map<string, Article>()
   const all = items.map((i) => i.article)
   for (const a of all) {
     for (const key of sourceKeys(a.source)) bySource.set(key, a)
-    byUrl.add(pathOf(pagePathOf(a)))
-    for (const alias of a.aliases ?? []) byUrl.add(pathOf(alias))
+    byUrl.set(pathOf(pagePathOf(a)), a)
+    for (const alias of a.aliases ?? []) if (!byUrl.has(pathOf(alias))) byUrl.set(pathOf(alias), a)
+  }
+  // The article a link names: by one of its addresses, with or without the trailing slash (the
+  // other form answers 301), or by its source file.
+  const articleAt = (path: string) => {
+    const toggled = path.endsWith('/') ? path.slice(0, -1) : `${path}/`
+    return byUrl.get(path) ?? byUrl.get(toggled) ?? bySource.get(path)
   }
   const refs = refResolver(all)
   const articles: Article[] = []
@@ -63,10 +71,10 @@ export function checkLinks(
         } else rewrites.set(link.url, pagePathOf(target) + tail)
         continue
       }
-      if (byUrl.has(path)) continue
-      const target = bySource.get(path)
+      const target = articleAt(path)
       if (target) {
-        rewrites.set(link.url, pagePathOf(target) + tail)
+        const page = pagePathOf(target)
+        if (pathOf(page) !== path) rewrites.set(link.url, page + tail)
         continue
       }
       if (isFile(path)) {

@@ -185,7 +185,9 @@ export function normalise(parsed: ParsedFile, site: Site, rules: ContentRules = 
     kind: 'article',
     article: {
       source: parsed.source,
-      slug: at?.paths.path && fields.keyOf('slug') === undefined ? slugOfPath(at.paths.path) : slug,
+      // At a path of its own, the internal key is made of the path, even where the post wrote a
+      // slug: Hugo sites reuse one (`slug: edge-release-roundup`) under a dated pattern.
+      slug: at?.paths.path ? slugOfPath(at.paths.path) : slug,
       id,
       ...at?.paths,
       title,

@@ -240,3 +240,22 @@ describe('links into the site, checked once every file is read', () => {
     expect(r.corpus.articles[0].enclosures?.[0]).toMatchObject({ url: '/img/cover.png', length: 4 })
   })
 })
+
+describe('links to an article by another of its addresses', () => {
+  it('moves a link off an alias or the other slash form onto the page', async () => {
+    const dir = contentDir({
+      'site.yaml': 'permalink: /:year/:month/:day/:slug/\n',
+      '2019-05-15-why.md': md(['title: Why', 'aliases: [/old/why.html]']),
+      '2020-01-01-links.md': md(
+        ['title: Links'],
+        '[a](/2019/05/15/why#part) [b](/old/why.html) [c](/2019/05/15/why/)',
+      ),
+    })
+    const r = await loadContent(dir)
+    expect(r.fileWarnings).toEqual([])
+    const html = r.corpus.articles.find((a) => a.title === 'Links')?.html
+    expect(html).toContain('<a href="/2019/05/15/why/#part">a</a>')
+    expect(html).toContain('<a href="/2019/05/15/why/">b</a>')
+    expect(html).toContain('<a href="/2019/05/15/why/">c</a>')
+  })
+})

@@ -10,13 +10,18 @@ import { articleOf, contentDir, md, normaliseMarkdown, problemsOf } from './help
 const PATTERN = { ...DEFAULT_RULES, permalink: '/:year/:month/:day/:title/' }
 
 describe('normalise with permalinks', () => {
-  it('gives an article at its own path a slug made of the path, unless it has one written', () => {
+  it('gives an article at its own path a slug made of the path, even when it has one written', () => {
     const at = articleOf(normaliseMarkdown(md(['title: A']), '2019-05-15-hello.md', undefined, PATTERN))
     expect(at).toMatchObject({ slug: '2019-05-15-hello', path: '/2019/05/15/hello/' })
     const written = articleOf(
       normaliseMarkdown(md(['title: A', 'slug: hi']), '2019-05-15-hello.md', undefined, PATTERN),
     )
-    expect(written).toMatchObject({ slug: 'hi', path: '/2019/05/15/hi/' })
+    // The written slug makes the path; the key is the path's, so two posts may share a slug.
+    expect(written).toMatchObject({ slug: '2019-05-15-hi', path: '/2019/05/15/hi/' })
+    const again = articleOf(
+      normaliseMarkdown(md(['title: B', 'slug: hi']), '2020-01-02-other.md', undefined, PATTERN),
+    )
+    expect(again).toMatchObject({ slug: '2020-01-02-hi', path: '/2020/01/02/hi/' })
     const plain = articleOf(normaliseMarkdown(md(['title: A', 'date: 2019-05-15']), 'hello.md'))
     expect(plain.slug).toBe('hello')
     expect(plain).not.toHaveProperty('path')
