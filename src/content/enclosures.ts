@@ -68,10 +68,10 @@ export function readMedia(
     return r.value.enclosure
   }
 
-  if (data.image !== undefined) media.image = add('image', data.image, 'image')?.url
-
-  // An empty key (`audio:`) is no enclosure, as an empty `summary:` is no summary.
+  // An empty key (`audio:`, `image: `) is no file, as an empty `summary:` is no summary.
   const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+  if (!blank(data.image)) media.image = add('image', data.image, 'image')?.url
+
   const present = ENCLOSURE_KEYS.filter((k) => !blank(data[k]))
   for (const extra of present.slice(1)) {
     fail(

@@ -236,3 +236,11 @@ describe('leavesTheSite', () => {
     expect(leavesTheSite('//cdn.example/../../x.png', '/articles/a')).toBe(false)
   })
 })
+
+describe('an empty image', () => {
+  it('is no image, as an empty audio: is no enclosure', () => {
+    const a = articleOf(run(['image: ""']))
+    expect(a).not.toHaveProperty('image')
+    expect(a).not.toHaveProperty('enclosures')
+  })
+})
