@@ -3,7 +3,7 @@
  * host serves that path from, `_redirects` and a page at each old address, and `_headers` rules
  * that never give one file a header twice.
  */
-import { spawn } from 'node:child_process'
+
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -11,10 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../src/http/app.ts'
 import { exportSite } from '../src/output.ts'
 import { pageFile, siteAddresses } from '../src/site-map.ts'
-import { eventually } from './support/content-dir.ts'
 import { article, corpusOf } from './support/corpus.ts'
-
-const WRANGLER = new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url).pathname
+import { serveAssets } from './support/wrangler-assets.ts'
 
 const SITE = 'https://news.example.com'
 const NOW = Date.parse('2026-06-01T00:00:00Z')
@@ -128,25 +126,10 @@ describe('export of articles at paths of their own', () => {
 describe('export of articles at paths of their own on Workers static assets', () => {
   it("is served by Cloudflare's own engine (wrangler dev): pages with their headers, old addresses moved", async () => {
     const { dir } = await exported()
-    const port = 21000 + Math.floor(Math.random() * 20000)
-    const args = ['dev', '--assets', dir, '--port', String(port), '--ip', '127.0.0.1']
-    const wrangler = spawn('node', [WRANGLER, ...args, '--compatibility-date', '2026-04-01'], {
-      cwd: root,
-      detached: true,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
-    })
-    const exited = new Promise((resolve) => wrangler.once('exit', resolve))
-    let log = ''
-    wrangler.stdout?.on('data', (d) => (log += d))
-    wrangler.stderr?.on('data', (d) => (log += d))
+    const server = await serveAssets(dir, root as string)
+    const { base } = server
+    const log = server.log()
     try {
-      const base = `http://127.0.0.1:${port}`
-      await eventually(
-        async () => (await fetch(`${base}/rss.xml`).catch(() => null))?.status === 200,
-        60_000,
-      ).catch((e) => {
-        throw new Error(`wrangler dev did not start: ${e.message}\n${log}`)
-      })
       expect(log).not.toMatch(/invalid (header|redirect) rule/i)
       const app = createApp({ corpus, siteUrl: SITE, clock: () => NOW })
       for (const path of ['/2019/05/15/hello/', '/posts/third/', '/2019/06/01/hello.html', '/about.html']) {
@@ -171,14 +154,7 @@ describe('export of articles at paths of their own on Workers static assets', ()
         expect(new URL(moved.headers.get('Location') ?? '', base).pathname, from).toBe(to)
       }
     } finally {
-      const group = -(wrangler.pid as number)
-      process.kill(group, 'SIGTERM')
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
-      try {
-        process.kill(group, 'SIGKILL')
-      } catch {
-        // Already gone.
-      }
+      await server.stop()
     }
   }, 120_000)
 })

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -11,10 +10,9 @@ import { withMedia } from '../src/http/media-node.ts'
 import { copyMedia, exportSite } from '../src/output.ts'
 import { siteAddresses } from '../src/site-map.ts'
 import { MAX_RULES, staticHeaderRules } from '../src/static-headers.ts'
-import { eventually, SAMPLE_CONTENT } from './support/content-dir.ts'
+import { SAMPLE_CONTENT } from './support/content-dir.ts'
 import { article, corpusOf } from './support/corpus.ts'
-
-const WRANGLER = new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url).pathname
+import { serveAssets } from './support/wrangler-assets.ts'
 
 type Rule = { pattern: RegExp; headers: [string, string][] }
 
@@ -183,26 +181,10 @@ describe('static headers on Workers static assets', () => {
     const corpus = { ...sample, site: { ...sample.site, items: 1 } }
     const now = Date.now()
     const { root, dir, rules } = await exported(corpus, now)
-    const port = 21000 + Math.floor(Math.random() * 20000)
-    const args = ['dev', '--assets', dir, '--port', String(port), '--ip', '127.0.0.1']
-    const wrangler = spawn('node', [WRANGLER, ...args, '--compatibility-date', '2026-04-01'], {
-      // Not in dist/: wrangler keeps its state in the working folder, and reloads when dist/ changes.
-      cwd: root,
-      detached: true,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
-    })
-    const exited = new Promise((resolve) => wrangler.once('exit', resolve))
-    let log = ''
-    wrangler.stdout?.on('data', (d) => (log += d))
-    wrangler.stderr?.on('data', (d) => (log += d))
+    const server = await serveAssets(dir, root)
+    const { base } = server
+    const log = server.log()
     try {
-      const base = `http://127.0.0.1:${port}`
-      await eventually(
-        async () => (await fetch(`${base}/rss.xml`).catch(() => null))?.status === 200,
-        60_000,
-      ).catch((e) => {
-        throw new Error(`wrangler dev did not start: ${e.message}\n${log}`)
-      })
       expect(log).toContain(`Parsed ${rules.length} valid header rules.`)
       expect(log).not.toMatch(/invalid header rule|Maximum number of rules/i)
       const app = createApp({ corpus, siteUrl: 'https://news.example.com', clock: () => now })
@@ -218,15 +200,7 @@ describe('static headers on Workers static assets', () => {
       )
       expect(carried(media.headers)).toMatchObject(sent)
     } finally {
-      // wrangler, workerd and esbuild: the whole process group, forcibly when it lingers.
-      const group = -(wrangler.pid as number)
-      process.kill(group, 'SIGTERM')
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))])
-      try {
-        process.kill(group, 'SIGKILL')
-      } catch {
-        // Already gone.
-      }
+      await server.stop()
     }
   }, 120_000)
 })
