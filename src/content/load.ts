@@ -159,8 +159,6 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     if (outcome.kind === 'draft') {
       drafts++
       Object.assign(report, { outcome: 'draft', reason: outcome.reason })
-    } else if (outcome.kind === 'expired') {
-      Object.assign(report, { outcome: 'expired', reason: outcome.reason })
     } else if (outcome.kind === 'problems') {
       problems.push(...outcome.problems)
       rejected.add(source)

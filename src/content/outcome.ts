@@ -20,8 +20,9 @@ export type LocalRef = { index: number; key: string; line?: number; path: string
 
 /**
  * What one file becomes: exactly one of these, never nothing (docs/migrating.md). Plain data: it
- * crosses to and from workers and into the cache. An article dated in the future is `article`
- * too: whether it is published or scheduled depends on the moment it is looked at.
+ * crosses to and from workers and into the cache. An article dated in the future, or past its
+ * `expiryDate`, is `article` too: whether it is published, scheduled or expired depends on the
+ * moment it is looked at (`load.ts`).
  * `warnings`: what was changed or left out of it on the way.
  */
 export type FileOutcome =
@@ -38,8 +39,6 @@ export type FileOutcome =
     }
   /** `reason`: which flag made it one (`draft: true`, `published: false`, the `_drafts/` folder). */
   | { kind: 'draft'; reason: string; warnings?: Warning[] }
-  /** Past its `expiryDate` (or `expires`): out of every feed. */
-  | { kind: 'expired'; reason: string; warnings?: Warning[] }
   /** Not an article, by a rule: an `ignore` glob, a section page (`_index.md`), a flag. */
   | { kind: 'ignored'; reason: string }
   | { kind: 'problems'; problems: Problem[]; warnings?: Warning[] }
