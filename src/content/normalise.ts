@@ -4,7 +4,7 @@
  * share it. The fields are read as each generator's users write them (`conventions.ts`,
  * docs/fields.md).
  */
-import type { Article, Site } from '../corpus.ts'
+import type { Site } from '../corpus.ts'
 import { stripXmlInvalid } from '../escape.ts'
 import { FIELD_KEYS, type FieldName, fieldReader, TAG_KEYS } from './conventions.ts'
 import { parseDate } from './dates.ts'
@@ -13,7 +13,8 @@ import { type LocalFile, readMedia } from './enclosures.ts'
 import { decodeReferences } from './entities.ts'
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
 import { cleanHtml } from './html.ts'
-import { type LocalLink, localLinks } from './local-links.ts'
+import { localLinks } from './local-links.ts'
+import type { FileOutcome } from './outcome.ts'
 import { readPermalink, slugOfPath } from './permalinks.ts'
 import type { Problem } from './problem.ts'
 import { warningsForRemoved } from './removed-html.ts'
@@ -49,23 +50,13 @@ export type ParsedFile = {
   warnings?: Warning[]
 }
 
+/**
+ * What a parsed file becomes: a file's outcome (`outcome.ts`), but for an article whose local files
+ * are still the enclosure objects themselves, which `process-file.ts` turns into indexes.
+ */
 export type Normalised =
-  /**
-   * `local`: the article's files in the content folder, which the loader must find and measure.
-   * `expires`: when it leaves every feed (ISO UTC); the loader compares it with the time of the
-   * load, so that this stays pure.
-   */
-  | {
-      kind: 'article'
-      article: Article
-      local: LocalFile[]
-      links?: LocalLink[]
-      warnings?: Warning[]
-      expires?: string
-    }
-  | { kind: 'draft'; reason: string; warnings?: Warning[] }
-  | { kind: 'ignored'; reason: string }
-  | { kind: 'problems'; problems: Problem[]; warnings?: Warning[] }
+  | (Omit<Extract<FileOutcome, { kind: 'article' }>, 'local'> & { local: LocalFile[] })
+  | Exclude<FileOutcome, { kind: 'article' }>
 
 export { SUMMARY_LENGTH } from './summary.ts'
 
