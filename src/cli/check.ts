@@ -23,7 +23,8 @@ export const check: Command = {
     '  drafts      draft: true, published: false, or in a _drafts/ folder\n' +
     '  expired     past its expiryDate: out of every feed\n' +
     '  ignored     not an article, by a rule: ignore: in site.yaml, a section page (_index.md),\n' +
-    '              a Jekyll page outside _posts/, a template folder, eleventyExcludeFromCollections\n' +
+    '              a Jekyll page outside _posts/, a template folder, eleventyExcludeFromCollections,\n' +
+    "              a page bundle's other files, a hidden name (.drafts/; .git is never read)\n" +
     '  problems    left out, each reason printed with its file and line\n' +
     'Warnings name what was changed or left out of a published file on the way; they do not stop a\n' +
     'build, and --strict makes them problems. The kinds:\n' +

@@ -101,7 +101,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     throw e
   })
   const { config, problems: siteProblems, warnings } = parseSiteConfig(siteText, shown(siteFile))
-  const { articles: listed, data } = await listContentFiles(dir)
+  const { articles: listed, data, hidden } = await listContentFiles(dir)
   // Where media are published from besides the content folder (Hugo's static/, Astro's public/).
   const staticDirs: string[] = []
   for (const folder of config.rules.static) {
@@ -177,6 +177,14 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       }
     }
   }
+  for (const path of hidden) {
+    files.push({
+      file: shown(path),
+      outcome: 'ignored',
+      reason: 'a hidden name (starting with .): never published',
+      warnings: [],
+    })
+  }
   const unique = dropDuplicates(articles, problems, (a) => shown(join(dir, a.source)))
   const uniqueSet = new Set(unique)
   for (const a of articles) if (!uniqueSet.has(a)) rejected.add(a.source)
@@ -216,7 +224,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     files,
     staticDirs,
     rejected: [...rejected],
-    counts: { files: listed.length, drafts },
+    counts: { files: listed.length + hidden.length, drafts },
     ...(nextExpiry === undefined ? {} : { nextExpiry }),
   }
 }
@@ -335,12 +343,39 @@ const isArticle = (ext: string) => (ARTICLE_EXTENSIONS as readonly string[]).inc
 const DATA_FILE = /\.11tydata\.(js|cjs|mjs|json)$/
 
 /** The article files under `dir`, and the generators' data files that would apply to them. */
-async function listContentFiles(dir: string): Promise<{ articles: string[]; data: string[] }> {
+async function listContentFiles(
+  dir: string,
+): Promise<{ articles: string[]; data: string[]; hidden: string[] }> {
   const data: string[] = []
-  const articles = await listFiles(dir, isArticle, (path) => {
-    if (DATA_FILE.test(path)) data.push(path)
-  })
-  return { articles, data }
+  const hidden: string[] = []
+  const articles = await listFiles(
+    dir,
+    isArticle,
+    (path) => {
+      if (DATA_FILE.test(path)) data.push(path)
+    },
+    (path) => hidden.push(path),
+  )
+  return { articles, data, hidden }
+}
+
+// Never looked into, whatever they hold: a repository's history and installed packages.
+const NOT_CONTENT = new Set(['.git', 'node_modules'])
+
+/** The article files at or under a hidden path (`.drafts/`, `.notes.md`), for `hidden`. */
+async function listHidden(path: string, isDirectory: boolean, hidden: (path: string) => void): Promise<void> {
+  if (!isDirectory) {
+    if (isArticle(extname(path).toLowerCase())) hidden(path)
+    return
+  }
+  // A folder removed after its parent was listed has nothing in it any more.
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => [])
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    if (NOT_CONTENT.has(entry.name)) continue
+    if (entry.isDirectory() || entry.isFile())
+      await listHidden(join(path, entry.name), entry.isDirectory(), hidden)
+  }
 }
 
 /**
@@ -351,15 +386,22 @@ export async function listFiles(
   dir: string,
   accept: (ext: string) => boolean,
   other?: (path: string) => void,
+  hidden?: (path: string) => void,
 ): Promise<string[]> {
   const found: string[] = []
   const entries = await readdir(dir, { withFileTypes: true })
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
-    if (isUnpublishedName(entry.name)) continue
     const path = join(dir, entry.name)
+    if (isUnpublishedName(entry.name)) {
+      // Never published, but an article file there is named (`hidden`), not passed over.
+      if (hidden && !NOT_CONTENT.has(entry.name) && (entry.isDirectory() || entry.isFile())) {
+        await listHidden(path, entry.isDirectory(), hidden)
+      }
+      continue
+    }
     // A folder removed after its parent was listed has no files any more.
-    if (entry.isDirectory()) found.push(...(await listFiles(path, accept, other).catch(ifGone)))
+    if (entry.isDirectory()) found.push(...(await listFiles(path, accept, other, hidden).catch(ifGone)))
     else if (entry.isFile() && accept(extname(entry.name).toLowerCase())) found.push(path)
     else if (entry.isFile()) other?.(path)
   }

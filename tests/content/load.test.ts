@@ -70,20 +70,30 @@ describe('loadContent', () => {
     expect(corpus.articles.map((a) => a.slug)).toEqual(['d', 'alpha', 'zulu', 'c'])
   })
 
-  it('ignores other files, dot files and node_modules', async () => {
+  it('ignores other files, and names the article files under hidden names it never publishes', async () => {
     const dir = contentDir({
       'a.md': post('A', '2024-01-01'),
       'notes.html': '<p>x</p>',
       'image.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0]),
       '.hidden.md': '',
+      '.drafts/next.md': post('Next', '2024-01-03'),
+      '.drafts/.deeper/more.txt': 'x',
       '.git/x.md': '',
       'node_modules/pkg/readme.md': '',
       'UPPER.MD': post('Upper', '2024-01-02'),
     })
     const r = await loadContent(dir)
     expect(r.problems).toEqual([])
-    expect(r.counts.files).toBe(2)
+    expect(r.counts.files).toBe(5)
     expect(r.corpus.articles.map((a) => a.source)).toEqual(['UPPER.MD', 'a.md'])
+    // .git and node_modules are never looked into; the rest is named as ignored.
+    const hidden = r.files.filter((f) => f.reason?.startsWith('a hidden name'))
+    expect(hidden.map((f) => f.file.slice(dir.length + 1)).sort()).toEqual([
+      '.drafts/.deeper/more.txt',
+      '.drafts/next.md',
+      '.hidden.md',
+    ])
+    expect(hidden.every((f) => f.outcome === 'ignored')).toBe(true)
   })
 
   it('reports every bad file at once and still publishes the good ones', async () => {
