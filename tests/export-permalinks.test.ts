@@ -12,6 +12,7 @@ import { createApp } from '../src/http/app.ts'
 import { exportSite } from '../src/output.ts'
 import { pageFile, siteAddresses } from '../src/site-map.ts'
 import { article, corpusOf } from './support/corpus.ts'
+import { headersFor, parseHeaders } from './support/headers-file.ts'
 import { serveAssets } from './support/wrangler-assets.ts'
 
 const SITE = 'https://news.example.com'
@@ -46,21 +47,10 @@ async function exported() {
   return { dir, result, files, read: (file: string) => readFile(join(dir, file), 'utf8') }
 }
 
-/** `_headers` as Cloudflare reads it: `:name` one segment, `*` anything. */
-function parseHeaders(text: string) {
-  const rules: { pattern: RegExp; headers: string[] }[] = []
-  for (const raw of text.split('\n')) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#')) continue
-    if (line.startsWith('/')) {
-      const source = line
-        .split('*')
-        .map((p) => p.replace(/[-/\\^$+?.()|[\]{}]/g, '\\$&').replace(/:[A-Za-z]\w*/g, '[^/]+'))
-        .join('.*')
-      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] })
-    } else rules.at(-1)?.headers.push(line.slice(0, line.indexOf(':')).toLowerCase())
-  }
-  return (path: string) => rules.filter((r) => r.pattern.test(path)).flatMap((r) => r.headers)
+/** The names of the headers `_headers` gives a path, by every rule that matches it. */
+const headerNames = (text: string) => {
+  const rules = parseHeaders(text)
+  return (path: string) => Object.keys(headersFor(rules, path))
 }
 
 describe('export of articles at paths of their own', () => {
@@ -103,7 +93,7 @@ describe('export of articles at paths of their own', () => {
 
   it('gives no exported file a header twice, and covered pages the headers the app sends', async () => {
     const { files, read } = await exported()
-    const headersOf = parseHeaders(await read('_headers'))
+    const headersOf = headerNames(await read('_headers'))
     for (const file of files) {
       const names = headersOf(`/${file}`)
       expect(new Set(names).size, file).toBe(names.length)

@@ -12,44 +12,8 @@ import { siteAddresses } from '../src/site-map.ts'
 import { MAX_RULES, staticHeaderRules } from '../src/static-headers.ts'
 import { SAMPLE_CONTENT } from './support/content-dir.ts'
 import { article, corpusOf } from './support/corpus.ts'
+import { type HeaderRule, headersFor, parseHeaders } from './support/headers-file.ts'
 import { serveAssets } from './support/wrangler-assets.ts'
-
-type Rule = { pattern: RegExp; headers: [string, string][] }
-
-/**
- * A `_headers` file as Cloudflare reads it (workers-shared's parseHeaders and rules engine): a
- * line starting with `/` opens a rule, indented `Name: value` lines follow, `#` lines are
- * comments; `*` matches any characters, `:name` one path segment, against the URL's path.
- */
-function parseHeaders(text: string): Rule[] {
-  const rules: Rule[] = []
-  for (const raw of text.split('\n')) {
-    const line = raw.trim()
-    if (line === '' || line.startsWith('#')) continue
-    if (line.startsWith('/')) {
-      const source = line
-        .split('*')
-        .map((part) => part.replace(/[-/\\^$+?.()|[\]{}]/g, '\\$&').replace(/:[A-Za-z]\w*/g, '[^/]+'))
-        .join('.*')
-      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] })
-      continue
-    }
-    const colon = line.indexOf(':')
-    expect(raw, 'a header line is indented').toMatch(/^\s+\S/)
-    rules.at(-1)?.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()])
-  }
-  return rules
-}
-
-/** The headers every matching rule gives `path`; a header from two rules is joined, as hosts do. */
-function headersFor(rules: Rule[], path: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const { pattern, headers } of rules) {
-    if (!pattern.test(path)) continue
-    for (const [name, value] of headers) out[name] = out[name] ? `${out[name]}, ${value}` : value
-  }
-  return out
-}
 
 const CARRIED = [
   'content-type',
@@ -87,7 +51,7 @@ async function exported(corpus: Corpus, now: number) {
  * Checks every exported document, at the app's path and at its file's, against what the app
  * sends, and every media file against the Node server.
  */
-async function expectSameHeaders(corpus: Corpus, now: number, dir: string, rules: Rule[]) {
+async function expectSameHeaders(corpus: Corpus, now: number, dir: string, rules: HeaderRule[]) {
   const app = createApp({ corpus, siteUrl: 'https://news.example.com', clock: () => now })
   const addresses = siteAddresses(corpus, now)
   for (const { path, file } of addresses) {

@@ -3,28 +3,10 @@
  * lines, and Markdown that merely starts with a brace left alone.
  */
 import { describe, expect, it } from 'vitest'
-import { type FrontMatter, readFrontMatter } from '../../src/content/front-matter.ts'
+import { readFrontMatter } from '../../src/content/front-matter.ts'
 import { parseMarkdown } from '../../src/content/markdown.ts'
-import type { Problem } from '../../src/content/problem.ts'
-import { decodeArticle } from '../../src/content/read-file.ts'
+import { bad, decoded, ok } from './front-matter-support.ts'
 import { articleOf, normaliseMarkdown, parsed } from './helpers.ts'
-
-function ok(result: FrontMatter | Problem): FrontMatter {
-  if ('message' in result) throw new Error(`expected front matter, got problem: ${result.message}`)
-  return result
-}
-
-/** The text of a file of these characters in UTF-8, as the loader decodes it. */
-function decoded(text: string): string {
-  const result = decodeArticle(new TextEncoder().encode(text), 'a.md')
-  if (typeof result !== 'string') throw new Error(result.message)
-  return result
-}
-
-function bad(result: FrontMatter | Problem): Problem {
-  if (!('message' in result)) throw new Error('expected a problem')
-  return result
-}
 
 const HUGO = `{
   "title": "Winter {draft} notes",
