@@ -14,7 +14,8 @@ export const WARNING_KINDS = {
   'mdx-parse': 'an .mdx file MDX cannot parse was read as Markdown, its expressions {…} left as written',
   'removed-html':
     'raw HTML the feeds cannot carry (iframe, script, style, form…) was removed or replaced by a link',
-  'broken-link': 'a local link points at no article and no file in the content folder, or at a file not published',
+  'broken-link':
+    'a local link points at no article and no file in the content folder, or at a file not published',
   'missing-image': 'a local image points at no file in the content folder',
   'unresolved-ref': 'an internal link tag (post_url, link, ref, relref) names no article',
   'unknown-field': 'a front matter value was not understood and was left out',
