@@ -10,12 +10,12 @@
 import type { Hono } from 'hono'
 import { type AppOptions, createApp } from './http/app.ts'
 
-export type { Article, Author, CachePolicy, Corpus, Enclosure, Site } from './corpus.ts'
-export { compareArticles } from './corpus.ts'
-export { renderFeed } from './feeds/render.ts'
+export type { Article, Author, CachePolicy, Corpus, Enclosure, Site } from './core/corpus.ts'
+export { compareArticles } from './core/corpus.ts'
 export { published } from './feeds/select.ts'
 export { slugify } from './feeds/slug.ts'
 export { type FeedFormat, type FeedView, siteFeedView } from './feeds/view.ts'
+export { renderFeed } from './formats/render.ts'
 export { type AppOptions, createApp }
 
 /**

@@ -11,4 +11,4 @@
  */
 export { type LoadOptions, type LoadResult, loadContent } from './content/load.ts'
 export { formatProblem, type Problem } from './content/problem.ts'
-export { type NodeServer, type NodeServerOptions, startNodeServer } from './node.ts'
+export { type NodeServer, type NodeServerOptions, startNodeServer } from './runtime/node-server.ts'

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib'
 const ROOT = new URL('../..', import.meta.url).pathname
 
 /**
- * Bundles src/worker.ts with `corpusFile` as build/corpus.json (or the module `source` given
+ * Bundles src/runtime/worker.ts with `corpusFile` as build/corpus.json (or the module `source` given
  * instead); returns raw and gzip bytes.
  */
 export function bundle(corpusFile, outdir, source = undefined) {
@@ -33,7 +33,7 @@ export function bundle(corpusFile, outdir, source = undefined) {
   writeFileSync(
     join(outdir, 'entry.ts'),
     source ??
-      readFileSync(join(ROOT, 'src/worker.ts'), 'utf8')
+      readFileSync(join(ROOT, 'src/runtime/worker.ts'), 'utf8')
         .replace("'../build/corpus.json'", JSON.stringify(corpusFile))
         .replaceAll("from './", `from '${join(ROOT, 'src')}/`),
   )

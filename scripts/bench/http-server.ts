@@ -26,7 +26,7 @@ async function buildApp(): Promise<Hono> {
   }
   // On this thread: bundled (http.mjs), the loader's worker script is not beside this file.
   const { corpus } = await loadContent(contentDir, { workers: 0 })
-  // As `dateline serve` makes it (src/node.ts).
+  // As `dateline serve` makes it (src/runtime/node-server.ts).
   const ours = createApp({
     corpus,
     siteUrl: 'https://news.example.com',

@@ -5,9 +5,10 @@
  * Ours (`renderFeed`, what the app calls on a memo miss) also writes the browser prolog, history
  * links, every optional element and makes URLs in the HTML absolute.
  */
-import { renderFeed } from '../../src/feeds/render.ts'
+
 import { published } from '../../src/feeds/select.ts'
 import { siteFeedView } from '../../src/feeds/view.ts'
+import { renderFeed } from '../../src/formats/render.ts'
 
 const SITE_URL = 'https://news.example.com'
 const esc = (s) =>

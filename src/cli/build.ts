@@ -1,7 +1,7 @@
 /** `dateline build`: the corpus the Worker imports, and the media it serves as static assets. */
 import { join } from 'node:path'
-import { CACHE_FILE, readArticleCache, writeArticleCache } from '../content/cache-file.ts'
-import { copyMedia, type ShardMode, writeCorpus } from '../output.ts'
+import { CACHE_FILE, readArticleCache, writeArticleCache } from '../content/article-cache-file.ts'
+import { copyMedia, type ShardMode, writeCorpus } from '../output/write-site.ts'
 import type { ShardStats } from '../shards/write.ts'
 import {
   CONTENT,
@@ -16,7 +16,7 @@ import {
   UsageError,
 } from './command.ts'
 import { now } from './io.ts'
-import { loadForOutput, summary } from './load.ts'
+import { loadForOutput, summary } from './load-site.ts'
 import { formatDuration } from './progress.ts'
 
 const SHARDS: OptionSpec = {

@@ -19,7 +19,7 @@
 import type { FileReport, LoadResult } from '../content/load.ts'
 import type { Problem } from '../content/problem.ts'
 import type { Warning } from '../content/warning.ts'
-import { tally, warningKinds } from './load.ts'
+import { tally, warningKinds } from './load-site.ts'
 
 export type CheckReport = {
   problems: Problem[]

@@ -4,7 +4,7 @@ import { formatWarning, WARNING_KINDS } from '../content/warning.ts'
 import { checkReport } from './check-report.ts'
 import { CONTENT, type Command, contentDirOf, flag, STRICT } from './command.ts'
 import { now } from './io.ts'
-import { load, summary, warningKinds } from './load.ts'
+import { load, summary, warningKinds } from './load-site.ts'
 import { formatDuration } from './progress.ts'
 
 const KINDS = Object.entries(WARNING_KINDS)

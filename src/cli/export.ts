@@ -1,8 +1,8 @@
 /** `dateline export`: every feed and page as static files, for any host. */
-import { copyMedia, exportSite } from '../output.ts'
+import { copyMedia, exportSite } from '../output/write-site.ts'
 import { CONTENT, type Command, contentDirOf, flag, out, SKIP_INVALID, STRICT, text } from './command.ts'
 import { now } from './io.ts'
-import { loadForOutput, summary } from './load.ts'
+import { loadForOutput, summary } from './load-site.ts'
 import { formatDuration } from './progress.ts'
 import { startProgress } from './progress-line.ts'
 

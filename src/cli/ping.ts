@@ -1,11 +1,11 @@
 /** `dateline ping`: tell the site's WebSub hub which feeds changed since the last ping. */
 import { formatProblem } from '../content/problem.ts'
-import { normaliseSiteUrl } from '../site-url.ts'
-import { ping as announce } from '../websub/ping.ts'
+import { normaliseSiteUrl } from '../core/site-url.ts'
+import { ping as announce } from '../websub/publish-ping.ts'
 import { DEFAULT_STATE_FILE, readState, sameHub, writeState } from '../websub/state.ts'
 import { CONTENT, type Command, contentDirOf, flag, text } from './command.ts'
 import { now } from './io.ts'
-import { load } from './load.ts'
+import { load } from './load-site.ts'
 import { formatDuration } from './progress.ts'
 
 /**

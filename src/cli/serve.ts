@@ -40,7 +40,7 @@ export const serve: Command = {
     const portText = text(values, 'port') ?? (io.env.PORT || '8787')
     const wrong = text(values, 'port') ? undefined : portProblem(portText, 'PORT')
     if (wrong) throw new UsageError(`${wrong}; fix PORT or pass --port N`)
-    const { startNodeServer } = await import('../node.ts')
+    const { startNodeServer } = await import('../runtime/node-server.ts')
     const server = await startNodeServer({
       contentDir,
       port: Number(portText),

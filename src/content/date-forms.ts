@@ -3,7 +3,7 @@
  * (`Fri, 08 Jul 2022 10:00:00 +0000`, RSS 2.0's own form) and people (`July 8, 2022`,
  * `8 July 2022`) write them. Each has one meaning: the name says which number is the month. A
  * weekday, when given, must be the date's own (a wrong one means the date is not what the author
- * thinks). Returns the same groups as `dates.ts`'s numeric form, for it to check and convert.
+ * thinks). Returns the same groups as `article-dates.ts`'s numeric form, for it to check and convert.
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']

@@ -11,7 +11,7 @@
  * Paragraphs are separated by blank lines and are plain text. Optional front matter at the top
  * wins over the dateline, and makes the dateline itself optional.
  */
-import { escapeHtml } from '../escape.ts'
+import { escapeHtml } from '../core/escape.ts'
 import { toBoolean } from './fields.ts'
 import { readFrontMatter } from './front-matter.ts'
 import type { ParsedFile } from './normalise.ts'

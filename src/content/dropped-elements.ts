@@ -7,7 +7,7 @@
  * these elements themselves, so a link is the only form that works in all of them.
  */
 import type sanitizeHtml from 'sanitize-html'
-import { escapeHtml } from '../escape.ts'
+import { escapeHtml } from '../core/escape.ts'
 import { embedFromUrl } from './templates/embeds.ts'
 
 /** An element the sanitiser removed, in document order. */

@@ -7,7 +7,7 @@
  * would break. A separator in code stays as written (marked escapes the marker there), and the
  * marker leaves no trace in the article.
  */
-import { escapeHtml } from '../escape.ts'
+import { escapeHtml } from '../core/escape.ts'
 
 // An HTML comment: marked keeps it as raw HTML wherever the separator was, on its own line (an
 // HTML block, CommonMark §4.6 condition 2) or in a paragraph (raw inline HTML, §6.6).

@@ -2,8 +2,8 @@
  * Front matter values as users write them, turned into plain typed values. Each returns the value
  * or an error message that says how to fix it.
  */
-import type { Author } from '../corpus.ts'
-import { stripXmlInvalid } from '../escape.ts'
+import type { Author } from '../core/corpus.ts'
+import { stripXmlInvalid } from '../core/escape.ts'
 
 export type Result<T> = { value: T } | { error: string }
 

@@ -8,10 +8,10 @@
  * - a link or image that is no article's URL and no published file of the content folder is a
  *   warning naming its line: 291 images of one archive 404ed without a word.
  */
-import { articlePath } from '../article-paths.ts'
-import type { Article } from '../corpus.ts'
+import { articlePath } from '../core/article-paths.ts'
+import type { Article } from '../core/corpus.ts'
 import { type LocalLink, pathOf } from './local-links.ts'
-import { MEDIA_TYPES } from './media-types.ts'
+import { MEDIA_TYPES } from './mime-types.ts'
 import { REF_PREFIX } from './templates/refs.ts'
 import type { Warning } from './warning.ts'
 

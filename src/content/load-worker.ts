@@ -4,7 +4,7 @@
  * `load-worker.mjs` registers tsx and imports it.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import type { Site } from '../corpus.ts'
+import type { Site } from '../core/corpus.ts'
 import type { FileTask } from './outcome.ts'
 import { processBatch } from './process-file.ts'
 import type { ContentRules } from './rules.ts'

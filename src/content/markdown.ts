@@ -9,7 +9,7 @@ import { type Rendered, renderMarkdown } from './markdown-render.ts'
 import type { ParsedFile } from './normalise.ts'
 import type { Problem } from './problem.ts'
 import { type ContentRules, DEFAULT_RULES } from './rules.ts'
-import { type Expanded, expandTemplates } from './templates/index.ts'
+import { type Expanded, expandTemplates } from './templates/expand.ts'
 
 /** Parses the text of a Markdown file; `file` is the path shown in problems. */
 export function parseMarkdown(

@@ -6,7 +6,7 @@
  */
 import { realpath, stat } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
-import type { LocalFile } from './enclosures.ts'
+import type { LocalFile } from './enclosure-fields.ts'
 import type { Problem } from './problem.ts'
 
 /**

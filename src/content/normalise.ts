@@ -4,12 +4,12 @@
  * share it. The fields are read as each generator's users write them (`conventions.ts`,
  * docs/fields.md).
  */
-import type { Site } from '../corpus.ts'
-import { stripXmlInvalid } from '../escape.ts'
+import type { Site } from '../core/corpus.ts'
+import { stripXmlInvalid } from '../core/escape.ts'
+import { parseDate } from './article-dates.ts'
 import { FIELD_KEYS, type FieldName, fieldReader, TAG_KEYS } from './conventions.ts'
-import { parseDate } from './dates.ts'
 import type { RemovedHtml } from './dropped-elements.ts'
-import { type LocalFile, readMedia } from './enclosures.ts'
+import { type LocalFile, readMedia } from './enclosure-fields.ts'
 import { decodeReferences } from './entities.ts'
 import { type Result, toAuthors, toBoolean, toId, toSlug, toTags, toText } from './fields.ts'
 import { cleanHtml } from './html.ts'

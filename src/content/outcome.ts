@@ -4,7 +4,7 @@
  * a file has to be parsed, so a load served from the cache never loads the parsers.
  */
 import { createHash } from 'node:crypto'
-import type { Article } from '../corpus.ts'
+import type { Article } from '../core/corpus.ts'
 import type { LocalLink } from './local-links.ts'
 import type { Problem } from './problem.ts'
 import type { Warning } from './warning.ts'

@@ -1,6 +1,6 @@
 /**
  * Jekyll's permalink placeholders filled in, and a written path checked and spelled the one way
- * the routes look it up (src/article-paths.ts). Pure.
+ * the routes look it up (src/core/article-paths.ts). Pure.
  *
  * The placeholders (https://jekyllrb.com/docs/permalinks/#placeholders), as Jekyll 4 fills them:
  * - `:year` `:month` `:day` (zero-padded), `:i_month` `:i_day` (not), `:short_year` (two digits),
@@ -19,8 +19,8 @@
  *   characters other than letters, marks and digits becomes `-`, ends trimmed, lower case).
  *   Hugo's `:slug` falls back to the title, not the file name: give such posts a `slug`.
  */
-import { canonicalPath, isOwnPath } from '../article-paths.ts'
-import { MEDIA_TYPES } from './media-types.ts'
+import { canonicalPath, isOwnPath } from '../core/article-paths.ts'
+import { MEDIA_TYPES } from './mime-types.ts'
 
 export type Filled = { value: string } | { error: string }
 

@@ -21,10 +21,10 @@
  *   folder and the slug, so `/2019/05/15/hello.html` and `/2019/05/15/hello/` both give
  *   `/2019/05/15/hello`, and a post `2019-05-15-hello.md` with `permalink: /about/me/` gives
  *   `/about/hello`. Its RSS templates (hand-written; jekyll-feed writes Atom only) use
- *   `{{ post.url | absolute_url }}`: the RSS guid stays the URL (src/feeds/rss.ts).
+ *   `{{ post.url | absolute_url }}`: the RSS guid stays the URL (src/formats/rss.ts).
  */
-import { encodeSegment } from '../article-paths.ts'
-import type { Article } from '../corpus.ts'
+import { encodeSegment } from '../core/article-paths.ts'
+import type { Article } from '../core/corpus.ts'
 import { type FieldReader, fieldReader } from './conventions.ts'
 import { toText } from './fields.ts'
 import { type Filled, fillPlaceholders, isAddress, normalisePath } from './permalink-pattern.ts'

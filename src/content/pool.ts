@@ -6,7 +6,7 @@
  * to load) turns the pool off, and the loader does the work on its own thread.
  */
 import { Worker } from 'node:worker_threads'
-import type { Site } from '../corpus.ts'
+import type { Site } from '../core/corpus.ts'
 import { type BatchResult, type FileTask, failed, hashBytes } from './outcome.ts'
 import type { processBatch } from './process-file.ts'
 import type { ContentRules } from './rules.ts'

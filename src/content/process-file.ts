@@ -1,10 +1,10 @@
 /**
  * One article file's bytes → what it becomes: an article, a draft or its problems. Pure (no file
  * system, no shared state), and its result is plain data, so it runs the same on the main thread
- * or in a worker (`pool.ts`), and can be cached (`cache.ts`).
+ * or in a worker (`pool.ts`), and can be cached (`article-cache.ts`).
  */
 import { extname } from 'node:path'
-import type { Site } from '../corpus.ts'
+import type { Site } from '../core/corpus.ts'
 import { parseDateline } from './dateline.ts'
 import { parseMarkdown } from './markdown.ts'
 import { normalise, type ParsedFile } from './normalise.ts'

@@ -4,8 +4,8 @@
  * on this thread or on a worker (`pool.ts`), whichever is free.
  */
 import { availableParallelism } from 'node:os'
-import type { Site } from '../corpus.ts'
-import { type CacheEntry, cacheKey } from './cache.ts'
+import type { Site } from '../core/corpus.ts'
+import { type CacheEntry, cacheKey } from './article-cache.ts'
 import type { LoadOptions } from './load.ts'
 import { type BatchResult, type FileOutcome, type FileTask, hashBytes, reachedStackLimit } from './outcome.ts'
 import { startPool } from './pool.ts'

@@ -2,7 +2,7 @@
  * Which feeds exist: the site's, one per tag and one per author, from the published articles
  * only (a draft or a scheduled article never creates a tag before it is live).
  */
-import type { Article } from '../corpus.ts'
+import type { Article } from '../core/corpus.ts'
 import { slugify } from './slug.ts'
 import type { FeedFormat } from './view.ts'
 

@@ -2,7 +2,7 @@
  * Which articles a document shows. Pure: `now` is injected, so an article dated in the future
  * appears at its time without a rebuild, and tests need not wait for it.
  */
-import type { Article, Corpus } from '../corpus.ts'
+import type { Article, Corpus } from '../core/corpus.ts'
 
 /**
  * The articles published at `now`, newest first. The corpus is sorted newest first by date, so

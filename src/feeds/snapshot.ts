@@ -4,11 +4,11 @@
  * set (it changes only when a scheduled article goes live) and shared by every request.
  *
  * Two implementations: this one over articles in memory (Node, and a Worker whose corpus fits
- * its bundle), and src/shards/snapshot.ts over a corpus kept in pieces in static assets, whose
+ * its bundle), and src/shards/shard-snapshot.ts over a corpus kept in pieces in static assets, whose
  * reads may be asynchronous. Callers take either through `whenReady`.
  */
-import { pathKeys } from '../article-paths.ts'
-import type { Article } from '../corpus.ts'
+import { pathKeys } from '../core/article-paths.ts'
+import type { Article } from '../core/corpus.ts'
 import { authorsOf, inScope, type Named, type Scope, tagsOf } from './catalog.ts'
 import { newestUpdate } from './select.ts'
 

@@ -3,8 +3,8 @@
  * is a runtime setting; these helpers make them absolute when a document is rendered, since feed
  * readers have no base URL for relative links.
  */
-import { articlePath } from '../article-paths.ts'
-import type { Article } from '../corpus.ts'
+import { articlePath } from '../core/article-paths.ts'
+import type { Article } from '../core/corpus.ts'
 
 /** The article's public URL: `{site}{path}` when it has a permalink, else `{site}/articles/{slug}`. */
 export function permalink(siteUrl: string, article: Article): string {

@@ -1,5 +1,5 @@
 /** What a feed document shows, in a form every format renders from. */
-import type { Article, Corpus, Site } from '../corpus.ts'
+import type { Article, Corpus, Site } from '../core/corpus.ts'
 import { fullPages, newestPage, pageRange } from './archive.ts'
 import { FORMAT_FILES, type Scope, scopeBase, scopePaths } from './catalog.ts'
 import { newestUpdate } from './select.ts'

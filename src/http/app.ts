@@ -3,9 +3,9 @@
  */
 import { type Context, Hono } from 'hono'
 import { TrieRouter } from 'hono/router/trie-router'
-import type { Corpus } from '../corpus.ts'
+import type { Corpus } from '../core/corpus.ts'
+import { normaliseSiteUrl } from '../core/site-url.ts'
 import { type FetchShard, ShardUnavailable } from '../shards/reader.ts'
-import { normaliseSiteUrl } from '../site-url.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
 import { ERROR_HEADERS } from './methods.ts'
 import { renderError } from './pages.ts'

@@ -2,7 +2,7 @@
  * A person who opens a feed in a browser should see a page, not a download or a wall of text,
  * while feed readers keep the registered media types. Chromium shows `application/rss+xml` as
  * plain text and Firefox downloads it, but both render `application/xml` with the feed's CSS
- * stylesheet (src/feeds/browser-prolog.ts). A browser loading a page says so with
+ * stylesheet (src/formats/browser-prolog.ts). A browser loading a page says so with
  * `Sec-Fetch-Dest: document` (W3C Fetch Metadata §2.1), which no feed reader sends: those
  * requests get the same bytes as XML (JSON Feed as `application/json`, which browsers display).
  * Feed responses carry `Vary: Sec-Fetch-Dest` so shared caches keep the two apart.

@@ -3,7 +3,7 @@
  * Lifetimes are minutes, not hours, so new articles reach readers quickly; and no response may be
  * reused past the moment the next scheduled article goes live, or readers would see it late.
  */
-import type { CachePolicy } from '../corpus.ts'
+import type { CachePolicy } from '../core/corpus.ts'
 
 export const DEFAULT_CACHE_POLICY: CachePolicy = {
   maxAge: 600,

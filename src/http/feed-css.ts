@@ -1,5 +1,5 @@
 /**
- * The stylesheet RSS and Atom documents name in `<?xml-stylesheet?>` (src/feeds/browser-prolog.ts):
+ * The stylesheet RSS and Atom documents name in `<?xml-stylesheet?>` (src/formats/browser-prolog.ts):
  * a browser that opens a feed shows its title, its description, a banner that says what a feed
  * is, and each item's title and date; everything else (content, ids, links) is hidden. Feed
  * readers never fetch it. Plain CSS on XML (CSS 2.1 §2.2, no XSLT), the same for every feed.

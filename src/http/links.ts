@@ -3,8 +3,9 @@
  * other formats (`alternate`), and the WebSub hub when there is one (W3C WebSub §4: publishers
  * advertise both `hub` and `self`).
  */
-import { FEED_MEDIA_TYPES } from '../feeds/media-types.ts'
+
 import type { FeedFormat } from '../feeds/view.ts'
+import { FEED_MEDIA_TYPES } from '../formats/media-types.ts'
 
 const mediaType = (format: FeedFormat) => FEED_MEDIA_TYPES[format]
 

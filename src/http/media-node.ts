@@ -7,7 +7,7 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono, type Next } from 'hono'
-import { MEDIA_TYPES } from '../content/media-types.ts'
+import { MEDIA_TYPES } from '../content/mime-types.ts'
 import { isUnpublishedName } from '../content/published-names.ts'
 
 const MEDIA_PATH = new RegExp(`\\.(${Object.keys(MEDIA_TYPES).join('|')})$`, 'i')

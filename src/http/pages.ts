@@ -5,13 +5,13 @@
  */
 import { html, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
-import type { Article, Site } from '../corpus.ts'
+import type { Article, Site } from '../core/corpus.ts'
 import { type Named, type Scope, scopeBase, scopePaths } from '../feeds/catalog.ts'
-import { FEED_MEDIA_TYPES } from '../feeds/media-types.ts'
 import { slugify } from '../feeds/slug.ts'
 import { absolutizeHtml, permalink } from '../feeds/urls.ts'
 import type { FeedFormat } from '../feeds/view.ts'
 import { scopeTitle } from '../feeds/view.ts'
+import { FEED_MEDIA_TYPES } from '../formats/media-types.ts'
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>
 

@@ -6,8 +6,8 @@
  */
 import type { Context } from 'hono'
 import { baseRoutePath } from 'hono/route'
-import { canonicalPath, otherSlashForm } from '../article-paths.ts'
-import type { Article } from '../corpus.ts'
+import { canonicalPath, otherSlashForm } from '../core/article-paths.ts'
+import type { Article } from '../core/corpus.ts'
 import { type Snapshot, whenReady } from '../feeds/snapshot.ts'
 
 /** An article found at a path: `page` when the path is its own, else it moved. */

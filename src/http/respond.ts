@@ -4,15 +4,15 @@
  * and for feeds the CORS and Link headers.
  */
 import type { Context } from 'hono'
-import type { CachePolicy, Corpus } from '../corpus.ts'
-import { FEED_CONTENT_TYPES } from '../feeds/media-types.ts'
-import { renderFeed } from '../feeds/render.ts'
+import type { CachePolicy, Corpus } from '../core/corpus.ts'
 import { whenReady } from '../feeds/snapshot.ts'
 import type { FeedFormat, FeedView } from '../feeds/view.ts'
-import { redirectPage } from '../redirects.ts'
+import { FEED_CONTENT_TYPES } from '../formats/media-types.ts'
+import { renderFeed } from '../formats/render.ts'
+import { redirectPage } from '../output/redirects.ts'
 import { BROWSER_VARY, browserType, isPageLoad } from './browser-view.ts'
-import { answer, type PreparedHeaders, prepareHeaders, sendDocument } from './cache.ts'
 import { cacheControl, type ResponseKind, resolvePolicy } from './cache-policy.ts'
+import { answer, type PreparedHeaders, prepareHeaders, sendDocument } from './conditional.ts'
 import {
   type Compressor,
   createDocumentStore,

@@ -5,9 +5,8 @@
  */
 import type { Context, Hono } from 'hono'
 import { accepts } from 'hono/accepts'
-import type { Article, Corpus } from '../corpus.ts'
+import type { Article, Corpus } from '../core/corpus.ts'
 import { parsePage } from '../feeds/archive.ts'
-import { FEED_STYLESHEET_PATH } from '../feeds/browser-prolog.ts'
 import { FORMAT_FILES, type Scope, scopePaths } from '../feeds/catalog.ts'
 import { createSnapshot, type Snapshot, whenReady } from '../feeds/snapshot.ts'
 import { permalink } from '../feeds/urls.ts'
@@ -18,8 +17,9 @@ import {
   type FeedFormat,
   subscriptionViewOf,
 } from '../feeds/view.ts'
+import { FEED_STYLESHEET_PATH } from '../formats/browser-prolog.ts'
 import { createShardReader, type FetchShard } from '../shards/reader.ts'
-import { createShardedSnapshot } from '../shards/snapshot.ts'
+import { createShardedSnapshot } from '../shards/shard-snapshot.ts'
 import type { Compressor, DocumentCache } from './documents.ts'
 import { FEED_CSS, FEED_CSS_CACHE_CONTROL } from './feed-css.ts'
 import { feedMethods, notAllowed, pageMethods } from './methods.ts'

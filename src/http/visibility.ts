@@ -3,7 +3,7 @@
  * seconds until the next scheduled one goes live (no response may be cached past that moment).
  * Snapshots are built once per visible set and shared by every request.
  */
-import type { Article, Corpus } from '../corpus.ts'
+import type { Article, Corpus } from '../core/corpus.ts'
 import { published } from '../feeds/select.ts'
 import { createSnapshot, type Snapshot } from '../feeds/snapshot.ts'
 

@@ -3,7 +3,7 @@
  * in memory, so a warm isolate answers from memory and a cold one reads only what a request
  * needs. Runs in the Worker; `fetchShard` is how this runtime reads a static asset.
  */
-import type { Article, Shards } from '../corpus.ts'
+import type { Article, Shards } from '../core/corpus.ts'
 import { type BucketFile, bucketPath, chunkPath, indexPath, recentPath } from './layout.ts'
 
 /** Reads one piece, parsed: in the Worker, `env.ASSETS.fetch` and `Response.json()`. */

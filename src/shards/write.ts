@@ -7,8 +7,8 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathKeys } from '../article-paths.ts'
-import type { Corpus, ShardScope, Shards } from '../corpus.ts'
+import { pathKeys } from '../core/article-paths.ts'
+import type { Corpus, ShardScope, Shards } from '../core/corpus.ts'
 import { authorNames, tagNames, tally } from '../feeds/catalog.ts'
 import { slugify } from '../feeds/slug.ts'
 import {

@@ -3,11 +3,11 @@
  * each tag's and each author's, in every format), each with the `ETag` the app sends for it now.
  * Archive pages are not announced: nobody subscribes to them (RFC 5005 §4).
  */
-import type { Corpus } from '../corpus.ts'
+import type { Corpus } from '../core/corpus.ts'
 import { scopePaths, scopesOf } from '../feeds/catalog.ts'
 import { published } from '../feeds/select.ts'
 import { createApp } from '../http/app.ts'
-import type { FeedDocument } from './ping.ts'
+import type { FeedDocument } from './publish-ping.ts'
 
 /** A feed the app did not serve (it answered `status`, or 200 without an `ETag`). */
 export type SkippedFeed = { url: string; reason: string }

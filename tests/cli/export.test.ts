@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../src/content/load.ts'
 import { createApp } from '../../src/http/app.ts'
-import { siteAddresses } from '../../src/site-map.ts'
+import { siteAddresses } from '../../src/output/site-map.ts'
 import { run, workspace } from './helpers.ts'
 
 describe('dateline export', () => {
@@ -30,7 +30,7 @@ describe('dateline export', () => {
     const corpus = (await loadContent(content)).corpus
     const app = createApp({ corpus, siteUrl: env.SITE_URL, clock: () => now })
     const addresses = siteAddresses(corpus, now)
-    // _headers (src/static-headers.ts) goes beside the documents for hosts that read it.
+    // _headers (src/output/static-headers.ts) goes beside the documents for hosts that read it.
     expect(files).toEqual(
       [...addresses.map((a) => a.file), '_headers', 'media/barrier.svg', 'media/ferry.svg'].sort(),
     )

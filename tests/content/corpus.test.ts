@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareArticles } from '../../src/corpus.ts'
+import { compareArticles } from '../../src/core/corpus.ts'
 import { article } from '../support/corpus.ts'
 
 describe('compareArticles', () => {

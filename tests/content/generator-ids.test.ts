@@ -17,7 +17,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../src/content/load.ts'
 import { createApp } from '../../src/http/app.ts'
-import { readAtom, readJson, readRss } from '../feeds/feed-readers.ts'
+import { readAtom, readJson, readRss } from '../formats/feed-readers.ts'
 import { contentDir, md } from './helpers.ts'
 
 const SITE = 'https://blog.example'

@@ -8,7 +8,7 @@ import { parseMarkdown } from '../../src/content/markdown.ts'
 import { type Normalised, normalise, type ParsedFile } from '../../src/content/normalise.ts'
 import type { Problem } from '../../src/content/problem.ts'
 import { type ContentRules, DEFAULT_RULES } from '../../src/content/rules.ts'
-import type { Article, Site } from '../../src/corpus.ts'
+import type { Article, Site } from '../../src/core/corpus.ts'
 
 export function makeSite(overrides: Partial<Site> = {}): Site {
   return {

@@ -1,10 +1,10 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { LocalFile } from '../../src/content/enclosures.ts'
+import type { LocalFile } from '../../src/content/enclosure-fields.ts'
 import { loadContent } from '../../src/content/load.ts'
 import { measureLocalFiles } from '../../src/content/media-files.ts'
-import type { Enclosure } from '../../src/corpus.ts'
+import type { Enclosure } from '../../src/core/corpus.ts'
 import { contentDir } from './helpers.ts'
 
 // Front matter: title on line 2, date on line 3, the media keys from line 4.

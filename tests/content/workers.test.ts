@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createArticleCache } from '../../src/content/cache.ts'
+import { createArticleCache } from '../../src/content/article-cache.ts'
 import { type LoadResult, loadContent } from '../../src/content/load.ts'
 import { contentDir, md } from './helpers.ts'
 

@@ -7,8 +7,14 @@
  */
 import fc from 'fast-check'
 import { toId, toSlug } from '../../src/content/fields.ts'
-import { type Article, type Corpus, compareArticles, type Enclosure, type Site } from '../../src/corpus.ts'
-import { normaliseSiteUrl } from '../../src/site-url.ts'
+import {
+  type Article,
+  type Corpus,
+  compareArticles,
+  type Enclosure,
+  type Site,
+} from '../../src/core/corpus.ts'
+import { normaliseSiteUrl } from '../../src/core/site-url.ts'
 
 const char = (min: number, max: number) => fc.integer({ min, max }).map((c) => String.fromCodePoint(c))
 
@@ -58,7 +64,7 @@ const piece = fc.oneof(
 
 /**
  * The oracle's stripping rule, written out here rather than imported so that the properties do not
- * share a mistake with src/escape.ts: every character outside XML 1.0 §2.2 `Char` goes.
+ * share a mistake with src/core/escape.ts: every character outside XML 1.0 §2.2 `Char` goes.
  */
 export function xmlChars(text: string): string {
   return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')

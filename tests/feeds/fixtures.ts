@@ -1,7 +1,7 @@
 /** Hand-made corpora and XML helpers for the feed tests: plain data, no loader. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { expect } from 'vitest'
-import type { Article, Corpus, Enclosure, Site } from '../../src/corpus.ts'
+import type { Article, Corpus, Enclosure, Site } from '../../src/core/corpus.ts'
 import { published } from '../../src/feeds/select.ts'
 import { type FeedView, siteFeedView } from '../../src/feeds/view.ts'
 import { article, corpusOf as baseCorpusOf } from '../support/corpus.ts'
@@ -75,7 +75,7 @@ const parser = new XMLParser({
   isArray: (name) => REPEATED.has(name),
 })
 
-// XML 1.0 §2.2 Char, as src/escape.ts: anything outside it makes the document not well-formed.
+// XML 1.0 §2.2 Char, as src/core/escape.ts: anything outside it makes the document not well-formed.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
 
 /**

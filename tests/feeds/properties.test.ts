@@ -3,7 +3,7 @@
  * Atom and JSON Feed), for any article text: well-formed, read back exactly, deterministic, and
  * with ids that depend on nothing but the slug or the explicit id.
  *
- * The oracle strips with the rule of src/escape.ts `stripXmlInvalid` (XML 1.0 §2.2 `Char`: C0
+ * The oracle strips with the rule of src/core/escape.ts `stripXmlInvalid` (XML 1.0 §2.2 `Char`: C0
  * controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF; written out again in arbitraries.ts),
  * which all three formats apply, and nothing else: CR, tabs and line feeds in attributes, `]]>`, references, C1 controls and quotes
  * all come back as they went in. XML is read as a conforming processor reads it (xml-reader.ts:
@@ -13,15 +13,14 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Article, Corpus, Enclosure, Site } from '../../src/corpus.ts'
-import { compareArticles } from '../../src/corpus.ts'
+import type { Article, Corpus, Enclosure, Site } from '../../src/core/corpus.ts'
+import { compareArticles } from '../../src/core/corpus.ts'
 import { inScope, scopesOf } from '../../src/feeds/catalog.ts'
-import { rssMedia } from '../../src/feeds/enclosures.ts'
-import { renderFeed } from '../../src/feeds/render.ts'
 import { published } from '../../src/feeds/select.ts'
 import { archiveView, type FeedFormat, type FeedView, subscriptionView } from '../../src/feeds/view.ts'
+import { rssMedia } from '../../src/formats/enclosures.ts'
+import { renderFeed } from '../../src/formats/render.ts'
 import { createApp } from '../../src/http/app.ts'
-import { anyCorpus, anyDates, anyHtml, anySiteUrl, anyText, nonBlankText, xmlChars } from './arbitraries.ts'
 import {
   type FeedRecord,
   type ItemRecord,
@@ -29,7 +28,8 @@ import {
   readAtom,
   readJson,
   readRss,
-} from './feed-readers.ts'
+} from '../formats/feed-readers.ts'
+import { anyCorpus, anyDates, anyHtml, anySiteUrl, anyText, nonBlankText, xmlChars } from './arbitraries.ts'
 
 const FORMATS: FeedFormat[] = ['rss', 'atom', 'json']
 const READERS = { rss: readRss, atom: readAtom, json: readJson }

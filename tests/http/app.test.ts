@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadContent } from '../../src/content/load.ts'
-import type { Corpus } from '../../src/corpus.ts'
+import type { Corpus } from '../../src/core/corpus.ts'
 import { createApp } from '../../src/http/app.ts'
 import { article, corpusOf } from '../support/corpus.ts'
 

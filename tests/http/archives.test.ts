@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import type { Article } from '../../src/corpus.ts'
+import type { Article } from '../../src/core/corpus.ts'
 import { scopePaths, scopesOf } from '../../src/feeds/catalog.ts'
 import { createApp } from '../../src/http/app.ts'
 import { article, corpusOf } from '../support/corpus.ts'

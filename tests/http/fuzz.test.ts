@@ -11,11 +11,11 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadContent } from '../../src/content/load.ts'
-import { FEED_STYLESHEET_PATH } from '../../src/feeds/browser-prolog.ts'
 import { authorsOf, tagsOf } from '../../src/feeds/catalog.ts'
+import { FEED_STYLESHEET_PATH } from '../../src/formats/browser-prolog.ts'
 import { createApp } from '../../src/http/app.ts'
 import { compressOnce } from '../../src/http/compress-node.ts'
-import { type NodeServer, startNodeServer } from '../../src/node.ts'
+import { type NodeServer, startNodeServer } from '../../src/runtime/node-server.ts'
 import { copyOfSample } from '../support/content-dir.ts'
 import { type FuzzRequest, fuzzRequests } from '../support/fuzz-requests.ts'
 import { FIXED_ROWS } from '../support/fuzz-rows.ts'
@@ -32,7 +32,7 @@ const APP_STATUSES: Record<number, string> = {
   200: 'a feed, page, stylesheet or (Node) media file',
   204: 'CORS preflight: OPTIONS on a feed path (app.ts)',
   301: "an article's old address, the other slash form of its path, or its /articles/ address when it has a path of its own (routes.ts, RFC 9110 §15.4.2)",
-  304: 'If-None-Match or If-Modified-Since says the copy is current (cache.ts, RFC 9110 §13.2.2)',
+  304: 'If-None-Match or If-Modified-Since says the copy is current (conditional.ts, RFC 9110 §13.2.2)',
   308: '/tags/x and /authors/x move to their slash form (routes.ts)',
   404: 'nothing here: unknown path, slug, or page number (app.ts notFound)',
   405: 'a known resource asked with another method, with Allow (RFC 9110 §15.5.6)',

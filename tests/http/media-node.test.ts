@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type NodeServer, startNodeServer } from '../../src/node.ts'
+import { type NodeServer, startNodeServer } from '../../src/runtime/node-server.ts'
 import { SAMPLE_CONTENT } from '../support/content-dir.ts'
 
 let server: NodeServer

@@ -7,7 +7,7 @@ import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/http/app.ts'
 import { cacheControl, DEFAULT_CACHE_POLICY } from '../../src/http/cache-policy.ts'
-import { readAtom, readJson, readRss } from '../feeds/feed-readers.ts'
+import { readAtom, readJson, readRss } from '../formats/feed-readers.ts'
 import { article, corpusOf } from '../support/corpus.ts'
 
 const SITE = 'https://news.example.com'

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadContent } from '../../src/content/load.ts'
 import { slugOfPath } from '../../src/content/permalinks.ts'
-import { type Corpus, compareArticles } from '../../src/corpus.ts'
+import { type Corpus, compareArticles } from '../../src/core/corpus.ts'
 import type { FetchShard } from '../../src/shards/reader.ts'
 
 /** The moment of the build: every made-up article but the 2099 ones is older. */

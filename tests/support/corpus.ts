@@ -1,5 +1,5 @@
 /** Hand-made corpora for tests that need exact control over articles and times. */
-import { type Article, type Corpus, compareArticles, type Site } from '../../src/corpus.ts'
+import { type Article, type Corpus, compareArticles, type Site } from '../../src/core/corpus.ts'
 
 export const SITE: Site = {
   title: 'Test Site',

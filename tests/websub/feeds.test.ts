@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadContent } from '../../src/content/load.ts'
-import type { Corpus } from '../../src/corpus.ts'
+import type { Corpus } from '../../src/core/corpus.ts'
 import { scopePaths, scopesOf } from '../../src/feeds/catalog.ts'
 import { published } from '../../src/feeds/select.ts'
 import { SITE_FEED_PATHS } from '../../src/feeds/view.ts'

@@ -1,6 +1,7 @@
-// src/worker.ts, over the corpus global-setup.ts kept in pieces.
-import type { Corpus } from '../../src/corpus.ts'
-import { workerFor } from '../../src/edge.ts'
-import data from './.build/corpus.json'
+// src/runtime/worker.ts, over the corpus global-setup.ts kept in pieces.
+
+import data from '.build/corpus.json'
+import type { Corpus } from '../../src/core/corpus.ts'
+import { workerFor } from '../../src/runtime/edge.ts'
 
 export default workerFor(data as Corpus)

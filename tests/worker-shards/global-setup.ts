@@ -5,11 +5,11 @@
  */
 import { rmSync } from 'node:fs'
 import type { TestProject } from 'vitest/node'
-import { articlePath } from '../../src/article-paths.ts'
-import { type Article, compareArticles } from '../../src/corpus.ts'
+import { articlePath } from '../../src/core/article-paths.ts'
+import { type Article, compareArticles } from '../../src/core/corpus.ts'
 import { createApp } from '../../src/http/app.ts'
-import { writeCorpus } from '../../src/output.ts'
-import { siteAddresses } from '../../src/site-map.ts'
+import { siteAddresses } from '../../src/output/site-map.ts'
+import { writeCorpus } from '../../src/output/write-site.ts'
 import { madeUpCorpus, withPaths } from '../shards/support.ts'
 
 // This folder's wrangler.toml's SITE_URL, which the Worker reads.
@@ -24,7 +24,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const out = new URL('./.build', import.meta.url).pathname
+  const out = new URL('.build', import.meta.url).pathname
   rmSync(out, { recursive: true, force: true })
   // Articles at paths of their own, some with old addresses: found through the slug files too.
   const made = withPaths(await madeUpCorpus(200, 5))

@@ -1,9 +1,9 @@
+import corpus from '.build/corpus.json'
 import { exports } from 'cloudflare:workers'
 import { describe, expect, inject, it } from 'vitest'
-import corpus from './.build/corpus.json'
 
 const origin = 'http://localhost:8787'
-// Typed as a Corpus (src/corpus-json.d.ts), whose pieces are optional: global-setup.ts writes them.
+// Typed as a Corpus (src/runtime/corpus-json.d.ts), whose pieces are optional: global-setup.ts writes them.
 const shards = corpus.shards
 if (!shards) throw new Error('.build/corpus.json is not kept in pieces (global-setup.ts writes it)')
 

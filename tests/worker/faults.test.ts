@@ -5,7 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import corpus from '../../build/corpus.json'
-import type { Corpus } from '../../src/corpus.ts'
+import type { Corpus } from '../../src/core/corpus.ts'
 import { createApp } from '../../src/http/app.ts'
 import { cacheApiDocuments } from '../../src/http/edge-cache.ts'
 

@@ -6,7 +6,7 @@
 import type { TestProject } from 'vitest/node'
 import { loadContent } from '../../src/content/load.ts'
 import { createApp } from '../../src/http/app.ts'
-import { writeCorpus } from '../../src/output.ts'
+import { writeCorpus } from '../../src/output/write-site.ts'
 
 export const PATHS = ['/rss.xml', '/atom.xml', '/feed.json', '/']
 // wrangler.toml's [vars] SITE_URL, which the Worker reads.

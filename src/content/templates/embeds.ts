@@ -4,7 +4,7 @@
  * by the template step (Hugo's `youtube`/`vimeo` shortcodes, MDX `<YouTube>`) and the HTML step,
  * which replaces `<iframe src="https://www.youtube.com/embed/ID">`.
  */
-import { escapeHtml } from '../../escape.ts'
+import { escapeHtml } from '../../core/escape.ts'
 
 // YouTube's video ids are 11 characters of the URL-safe base64 alphabet; Vimeo's are numbers.
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/

@@ -4,7 +4,7 @@
  * image with its title and caption below it (`<figure>`/`<figcaption>`, which the sanitiser keeps).
  */
 import { Marked } from 'marked'
-import { escapeHtml } from '../../escape.ts'
+import { escapeHtml } from '../../core/escape.ts'
 
 const inline = new Marked({ gfm: true, async: false })
 

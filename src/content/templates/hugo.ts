@@ -8,7 +8,7 @@
  * content. Other `{{ }}` is not Hugo's (Hugo prints it as written), so it is left alone.
  */
 
-import { escapeHtml } from '../../escape.ts'
+import { escapeHtml } from '../../core/escape.ts'
 import { codeRanges, inRanges } from './code-ranges.ts'
 import { isVimeoId, isYoutubeId, vimeoEmbedHtml, youtubeEmbedHtml } from './embeds.ts'
 import { figureHtml, postLink } from './hugo-html.ts'
